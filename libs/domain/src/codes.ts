@@ -196,7 +196,6 @@ export const EMAIL_TEMPLATE = table({
   admitted: { zh: '入盟通知', en: 'Admitted' },
   returned: { zh: '退回修改', en: 'Returned' },
   rejected: { zh: '未通过', en: 'Rejected' },
-  withdrawn: { zh: '已撤回', en: 'Withdrawn' },
   invitation: { zh: '特邀函', en: 'Invitation' },
   verify_email: { zh: '邮箱验证', en: 'Email verification' },
   deadline_reminder: { zh: '截止提醒', en: 'Deadline reminder' },

@@ -81,5 +81,5 @@ export const FIELD_LABEL = {
 /** The label of a field path such as `departments.1.name` (indexes are ignored). */
 export function fieldLabel(path: string): Label {
   const key = path.split('.').filter((p) => !/^\d+$/.test(p)).join('.');
-  return (FIELD_LABEL as Record<string, Label>)[key] ?? { zh: path, en: path };
+  return Object.hasOwn(FIELD_LABEL, key) ? (FIELD_LABEL as Record<string, Label>)[key] : { zh: path, en: path };
 }

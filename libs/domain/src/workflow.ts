@@ -81,8 +81,9 @@ export interface ApplicationRef {
 
 /** The workflow actors a user counts as for one application (owner, own school's admin, staff). */
 export function actorsFor(user: ActingUser, app: ApplicationRef): Actor[] {
+  // Nobody reviews their own application, whatever other roles they hold.
+  if (user.id === app.ownerId) return ['owner'];
   const actors: Actor[] = [];
-  if (user.id === app.ownerId) actors.push('owner');
   if (user.roles.includes('school_admin') && user.schoolId === app.schoolId) actors.push('school_admin');
   if (user.roles.includes('center_reviewer')) actors.push('center_reviewer');
   if (user.roles.includes('lead')) actors.push('lead');
