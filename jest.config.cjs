@@ -21,6 +21,8 @@ module.exports = {
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '<rootDir>/test/faults/'],
   transform: { '^.+\\.(t|j|mj)sx?$': swc },
   transformIgnorePatterns: ['/node_modules/(?!(@nestjs|file-type|strtok3|token-types|peek-readable|@tokenizer|uint8array-extras)/)'],
+  // packages the api workspace could not hoist (version conflicts) resolve from its own node_modules
+  moduleDirectories: ['node_modules', '<rootDir>/apps/api/node_modules'],
   moduleNameMapper: { '^@alliance/domain$': '<rootDir>/libs/domain/src/index.ts' },
   testTimeout: 30000,
 };

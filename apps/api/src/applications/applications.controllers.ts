@@ -67,6 +67,10 @@ export class CouncilApplicationsController extends ApplicationsController {
   protected readonly kind = 'council' as const;
   protected readonly filterSchema = CouncilFilterSchema;
 
+  constructor(applications: ApplicationsService) {
+    super(applications);
+  }
+
   @Post()
   create(@Body() body: unknown, @CurrentUser() user: AuthUser): Promise<ApplicationView> {
     return this.applications.createCouncil(parse(CouncilCreateSchema, body), user);
@@ -83,6 +87,10 @@ export class CouncilApplicationsController extends ApplicationsController {
 export class MemberApplicationsController extends ApplicationsController {
   protected readonly kind = 'member' as const;
   protected readonly filterSchema = MemberFilterSchema;
+
+  constructor(applications: ApplicationsService) {
+    super(applications);
+  }
 
   @Post()
   create(@Body() body: unknown, @CurrentUser() user: AuthUser): Promise<ApplicationView> {
