@@ -42,11 +42,10 @@ export class ApplicationPresenter {
   async present(kind: ApplicationKind, rows: ApplicationRow[], user: AuthUser, m: EntityManager = this.applications.db.manager): Promise<ApplicationView[]> {
     if (!rows.length) return [];
     const ids = rows.map((r) => r.id);
-    const [batches, files, exceptions] = await Promise.all([
-      m.getRepository(Batch).findBy({ id: In([...new Set(rows.map((r) => r.batchId))]) }),
-      this.attachments.forApplications(kind, ids, m),
-      this.applications.quotaExceptions(kind, ids, m),
-    ]);
+    // one after another: inside a transaction they share one connection
+    const batches = await m.getRepository(Batch).findBy({ id: In([...new Set(rows.map((r) => r.batchId))]) });
+    const files = await this.attachments.forApplications(kind, ids, m);
+    const exceptions = await this.applications.quotaExceptions(kind, ids, m);
     const batchById = new Map(batches.map((b) => [b.id, b]));
     const exceptionOf = new Map(exceptions.map((e) => [e.applicationId, e]));
     const filesOf = (id: number) => files.filter((f) => f.applicationId === id);
@@ -80,10 +79,8 @@ export class ApplicationPresenter {
   }
 
   private async councilContext(rows: CouncilApplication[], m: EntityManager) {
-    const [departments, holders] = await Promise.all([
-      this.applications.departmentsOf(rows.map((r) => r.id), m),
-      this.applications.departmentHolders([...new Set(rows.map((r) => r.schoolId))], m),
-    ]);
+    const departments = await this.applications.departmentsOf(rows.map((r) => r.id), m);
+    const holders = await this.applications.departmentHolders([...new Set(rows.map((r) => r.schoolId))], m);
     return {
       evaluate: (row: ApplicationRow, c: EvalInput) => {
         const app = row as CouncilApplication;
@@ -109,10 +106,8 @@ export class ApplicationPresenter {
 
   private async memberContext(rows: MemberApplication[], m: EntityManager) {
     const departmentIds = [...new Set(rows.map((r) => r.departmentId).filter((d): d is number => d !== null))];
-    const [departments, holders] = await Promise.all([
-      this.applications.departmentsByIds(departmentIds, m),
-      this.applications.seatHolders(departmentIds, m),
-    ]);
+    const departments = await this.applications.departmentsByIds(departmentIds, m);
+    const holders = await this.applications.seatHolders(departmentIds, m);
     return {
       evaluate: (row: ApplicationRow, c: EvalInput) => {
         const app = row as MemberApplication;

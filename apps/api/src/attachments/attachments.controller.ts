@@ -27,6 +27,8 @@ export class AttachmentsController {
     @UploadedFile() file: Express.Multer.File & { sha256: string; ext: string },
     @CurrentUser() user: AuthUser,
   ): Promise<AttachmentView> {
+    // busboy reads the multipart file name as latin1; browsers send UTF-8 bytes
+    if (file?.originalname) file.originalname = Buffer.from(file.originalname, 'latin1').toString('utf8');
     return this.attachments.upload(kindOfResource(resource), idParam(id), kind, file, user);
   }
 

@@ -48,7 +48,7 @@ export class AttachmentsService {
         if (!isEditable(app.state)) throw conflict('当前状态不能修改附件');
         const row = Object.assign(new Attachment(), {
           id: randomUUID(), applicationKind: appKind, applicationId: appId, kind,
-          fileName: safeFileName(file.originalname && Buffer.from(file.originalname, 'latin1').toString('utf8'), file.ext),
+          fileName: safeFileName(file.originalname, file.ext),
           contentType: file.mimetype, size: file.size, sha256: file.sha256, storageName: file.filename, uploadedBy: user.id,
         });
         replaced = await this.attachments.replace(m, row);

@@ -29,7 +29,7 @@ export function parseListQuery<S extends z.ZodType>(
   sortable: readonly string[],
   defaultSort: [string, 'ASC' | 'DESC'] = ['id', 'DESC'],
 ): ListQuery<z.output<S>> {
-  const filter = parse(filterSchema, jsonParam('filter', query.filter) ?? {});
+  const filter = prefixed('filter', () => parse(filterSchema, jsonParam('filter', query.filter) ?? {}));
   const range = query.range === undefined ? [0, 24] : wrap('range', () => parse(RangeSchema, jsonParam('range', query.range)));
   const [field, order] = query.sort === undefined ? defaultSort : wrap('sort', () => parse(SortSchema, jsonParam('sort', query.sort)));
   if (!sortable.includes(field)) {
@@ -37,6 +37,20 @@ export function parseListQuery<S extends z.ZodType>(
   }
   const limit = Math.min(range[1] - range[0] + 1, MAX_PAGE);
   return { filter, offset: range[0], limit, sort: { field, order: order.toUpperCase() as 'ASC' | 'DESC' } };
+}
+
+/** Names the filter's bad keys as `filter.<key>`. */
+function prefixed<T>(param: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'validation' && Array.isArray(e.details)) {
+      const details = (e.details as { path: string; message: string }[]).map((d) =>
+        (d.path === param || d.path.startsWith(`${param}.`) ? d : { ...d, path: `${param}.${d.path}` }));
+      throw new AppError('validation', '查询参数有误', details);
+    }
+    throw e;
+  }
 }
 
 /** Re-labels a nested validation error with the query parameter's name. */
