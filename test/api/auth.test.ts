@@ -120,3 +120,11 @@ test('health answers with each part', async () => {
   expect(res.body).toEqual({ status: 'ok', postgres: 'up', redis: 'up' });
   expect((await api.http.get('/api/docs-json')).body.openapi).toMatch(/^3\./);
 });
+
+test('the OpenAPI document describes the form bodies from their validation schemas', async () => {
+  const doc = (await api.http.get('/api/docs-json')).body;
+  const body = doc.paths['/api/council-applications'].post.requestBody.content['application/json'].schema;
+  expect(Object.keys(body.properties)).toEqual(expect.arrayContaining(['batchId', 'equipmentMajorShare5yPct', 'departments']));
+  expect(doc.paths['/api/member-applications/{id}/transitions'].post.requestBody.content['application/json'].schema.properties.action.enum)
+    .toContain('school_approve');
+});

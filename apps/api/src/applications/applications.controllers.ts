@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { ApiBodyFrom } from '../common/openapi';
 import type { Action, ApplicationKind } from '@alliance/domain';
 import type { Response } from 'express';
 import type { AuthUser } from '../auth/auth-user';
@@ -42,6 +43,7 @@ abstract class ApplicationsController {
   }
 
   @Post(':id/transitions')
+  @ApiBodyFrom(TransitionSchema)
   @HttpCode(200)
   transition(@Param('id') id: string, @Body() body: unknown, @CurrentUser() user: AuthUser): Promise<ApplicationView> {
     const input = parse(TransitionSchema, body);
@@ -55,6 +57,7 @@ abstract class ApplicationsController {
 
   @Roles('lead')
   @Post(':id/quota-exception')
+  @ApiBodyFrom(QuotaExceptionSchema)
   @HttpCode(200)
   quotaException(@Param('id') id: string, @Body() body: unknown, @CurrentUser() user: AuthUser): Promise<ApplicationView> {
     return this.applications.grantQuotaException(this.kind, idParam(id), parse(QuotaExceptionSchema, body).reason, user);
@@ -72,11 +75,13 @@ export class CouncilApplicationsController extends ApplicationsController {
   }
 
   @Post()
+  @ApiBodyFrom(CouncilCreateSchema, '附件1 理事单位（学校）申报表')
   create(@Body() body: unknown, @CurrentUser() user: AuthUser): Promise<ApplicationView> {
     return this.applications.createCouncil(parse(CouncilCreateSchema, body), user);
   }
 
   @Put(':id')
+  @ApiBodyFrom(CouncilUpdateSchema)
   update(@Param('id') id: string, @Body() body: unknown, @CurrentUser() user: AuthUser): Promise<ApplicationView> {
     return this.applications.updateCouncil(idParam(id), parse(CouncilUpdateSchema, stripReadOnly(body, READ_ONLY_FIELDS)), user);
   }
@@ -93,11 +98,13 @@ export class MemberApplicationsController extends ApplicationsController {
   }
 
   @Post()
+  @ApiBodyFrom(MemberCreateSchema, '附件2 成员（个人）申报表')
   create(@Body() body: unknown, @CurrentUser() user: AuthUser): Promise<ApplicationView> {
     return this.applications.createMember(parse(MemberCreateSchema, body), user);
   }
 
   @Put(':id')
+  @ApiBodyFrom(MemberUpdateSchema)
   update(@Param('id') id: string, @Body() body: unknown, @CurrentUser() user: AuthUser): Promise<ApplicationView> {
     return this.applications.updateMember(idParam(id), parse(MemberUpdateSchema, stripReadOnly(body, READ_ONLY_FIELDS)), user);
   }

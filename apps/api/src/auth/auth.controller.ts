@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { ApiBodyFrom } from '../common/openapi';
 import type { Request } from 'express';
 import { parse } from '../common/validation';
 import type { AuthUser } from './auth-user';
@@ -14,6 +15,7 @@ export class AuthController {
 
   @Public()
   @Post('login')
+  @ApiBodyFrom(LoginSchema)
   @HttpCode(200)
   login(@Body() body: unknown, @Req() req: Request) {
     const { email, password } = parse(LoginSchema, body);
@@ -27,6 +29,7 @@ export class AuthController {
 
   @Public()
   @Post('register')
+  @ApiBodyFrom(RegisterSchema)
   @HttpCode(202)
   register(@Body() body: unknown) {
     return this.auth.register(parse(RegisterSchema, body) as never);
@@ -34,6 +37,7 @@ export class AuthController {
 
   @Public()
   @Post('verify-email')
+  @ApiBodyFrom(VerifyEmailSchema)
   @HttpCode(200)
   verifyEmail(@Body() body: unknown) {
     return this.auth.verifyEmail(parse(VerifyEmailSchema, body).token);
