@@ -5,12 +5,17 @@ import { AttachmentsModule } from './attachments/attachments.module';
 import { AuditController } from './audit/audit.controller';
 import { AuthModule } from './auth/auth.module';
 import { BatchesController } from './batches/batches.controller';
+import { ClockModule } from './common/clock';
 import { ConfigModule } from './config/config.module';
 import { ENV, type Env } from './config/env';
 import { DatabaseModule } from './db/database.module';
 import { DepartmentsController } from './departments/departments.controller';
+import { ExportsModule } from './exports/exports.module';
 import { HealthController } from './health/health.controller';
+import { NotificationsModule } from './notifications/notifications.module';
+import { InvitationsModule } from './invitations/invitations.module';
 import { RedisModule } from './redis/redis.module';
+import { RosterModule } from './roster/roster.module';
 import { SchoolsController } from './schools/schools.controller';
 import { UsersController } from './users/users.controller';
 import { UsersService } from './users/users.service';
@@ -29,7 +34,9 @@ import { UsersService } from './users/users.service';
         },
       }),
     }),
-    DatabaseModule, RedisModule, AuthModule, AttachmentsModule, ApplicationsModule],
+    DatabaseModule, RedisModule, ClockModule, AuthModule, AttachmentsModule,
+    // ExportsModule first: `/<resource>/export` must win over `/<resource>/:id`
+    ExportsModule, RosterModule, InvitationsModule, NotificationsModule, ApplicationsModule],
   controllers: [HealthController, SchoolsController, BatchesController, UsersController, DepartmentsController, AuditController],
   providers: [UsersService],
 })

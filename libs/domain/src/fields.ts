@@ -76,6 +76,23 @@ export const FIELD_LABEL = {
   'commitment.date': { zh: '承诺日期', en: 'Commitment date' },
   seat: { zh: '申报席位', en: 'Seat' },
   targetGroup: { zh: '征集对象', en: 'Target group' },
+  // record metadata shown in lists and exports
+  id: { zh: '编号', en: 'ID' },
+  submittedAt: { zh: '提交时间', en: 'Submitted at' },
+  updatedAt: { zh: '更新时间', en: 'Updated at' },
+  createdAt: { zh: '创建时间', en: 'Created at' },
+  lastComment: { zh: '最近审核意见', en: 'Last comment' },
+  'department.category': { zh: '院系类别', en: 'Department category' },
+  // roster (成员名录)
+  kind: { zh: '成员类别', en: 'Kind' },
+  organization: { zh: '所在单位', en: 'Organization' },
+  duty: { zh: '专家职责', en: 'Duty' },
+  admittedAt: { zh: '入盟时间', en: 'Admitted at' },
+  // invitations (特邀)
+  role: { zh: '角色', en: 'Role' },
+  message: { zh: '邀请附言', en: 'Message' },
+  expiresAt: { zh: '有效期至', en: 'Expires at' },
+  acceptedAt: { zh: '接受时间', en: 'Accepted at' },
 } as const satisfies Record<string, Label>;
 
 /** The label of a field path such as `departments.1.name` (indexes are ignored). */

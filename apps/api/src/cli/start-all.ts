@@ -1,5 +1,4 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadEnv } from '../config/env';
 import { migrate } from './migrate';
@@ -34,7 +33,7 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => stop());
   process.on('SIGTERM', () => stop());
   run('main.js');
-  if (existsSync(join(__dirname, '..', 'worker.js'))) run('worker.js');
+  run('worker.js');
   console.log(`console and API on ${env.PUBLIC_URL} — lead: ${env.ADMIN_EMAIL}`);
 }
 
