@@ -1,4 +1,4 @@
-import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { Admin, Authenticated, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router';
 import { authProvider } from './auth/authProvider';
 import { dataProvider } from './data/dataProvider';
@@ -24,7 +24,6 @@ import { ProfilePage } from './pages/ProfilePage';
 import { RegisterPage } from './pages/RegisterPage';
 import { VerifyEmailPage } from './pages/VerifyEmailPage';
 import { AcceptInvitationPage } from './pages/AcceptInvitationPage';
-import { Authenticated } from 'react-admin';
 
 /**
  * The console. Hash router (react-admin's default), so that mailed links such as
@@ -33,7 +32,6 @@ import { Authenticated } from 'react-admin';
  */
 export const App = () => (
   <Admin
-    title="联盟成员征集"
     dataProvider={dataProvider}
     authProvider={authProvider}
     i18nProvider={i18nProvider}

@@ -8,7 +8,7 @@ import { isEditable, type ApplicationKind, type ApplicationState, type Attachmen
 import { listModeFor } from '../auth/access';
 import { useRoles } from '../auth/useRoles';
 import { EditError, ShowError } from '../common/states';
-import { ApplicationEmails } from './ApplicationEmails';
+import { ApplicationEmails } from '../emails/ApplicationEmails';
 import { ApplicationHeader } from './ApplicationHeader';
 import { ApplicationTitle } from './ApplicationTitle';
 import { AttachmentsPanel } from './Attachments';
@@ -97,7 +97,7 @@ export const ApplicationEdit = ({ form, attachments }: { form: ReactNode; attach
             <Alert severity="info" variant="outlined" sx={{ mb: 1 }}>
               {translate('app.attachments.help')}
             </Alert>
-            <AttachmentsPanel kinds={attachments} height={420} />
+            <AttachmentsPanel kinds={attachments} height={420} pdfOnDemand />
           </Box>
         </FormSection>
       </Box>

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { Box, Card, CardContent, CardHeader, Link, Stack, Typography } from '@mui/material';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import OpenInNewIcon from '@mui/icons-material/OpenInNew';
+import VisibilityIcon from '@mui/icons-material/Visibility';
 import {
   Button, useCanAccess, useDataProvider, useNotify, useRecordContext, useRefresh, useResourceContext, useTranslate,
 } from 'react-admin';
@@ -127,8 +128,22 @@ export const AttachmentUploadButton = ({ kind, replace }: { kind: AttachmentKind
   );
 };
 
-/** One card per attachment kind of the form: file name, size, preview, and upload for the owner. */
-export const AttachmentsPanel = ({ kinds, height }: { kinds: AttachmentKind[]; height?: number }) => {
+/** A PDF shown only when asked for (Chrome's PDF viewer takes the focus and scrolls the page to itself). */
+const PreviewOnDemand = ({ attachment, height }: { attachment: AttachmentRecord; height?: number }) => {
+  const [open, setOpen] = useState(false);
+  if (open || attachment.contentType !== 'application/pdf') return <AttachmentPreview attachment={attachment} height={height} />;
+  return (
+    <Button label="app.attachments.preview" onClick={() => setOpen(true)}>
+      <VisibilityIcon />
+    </Button>
+  );
+};
+
+/**
+ * One card per attachment kind of the form: file name, size, preview, and upload for the owner.
+ * `pdfOnDemand` keeps PDFs folded until asked for (the edit page, where the form comes first).
+ */
+export const AttachmentsPanel = ({ kinds, height, pdfOnDemand }: { kinds: AttachmentKind[]; height?: number; pdfOnDemand?: boolean }) => {
   const record = useRecordContext();
   const translate = useTranslate();
   const label = useCodeLabel();
@@ -152,7 +167,11 @@ export const AttachmentsPanel = ({ kinds, height }: { kinds: AttachmentKind[]; h
             />
             {file && (
               <CardContent sx={{ pt: 0 }}>
-                <AttachmentPreview attachment={file} height={height} />
+                {pdfOnDemand ? (
+                  <PreviewOnDemand key={String(file.id)} attachment={file} height={height} />
+                ) : (
+                  <AttachmentPreview attachment={file} height={height} />
+                )}
               </CardContent>
             )}
           </Card>

@@ -24,7 +24,8 @@ export const QuotaExceptionButton = () => {
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  if (!record || !canAccess || !record.quota) return null;
+  // a finished application needs no exception (the API answers 409)
+  if (!record || !canAccess || !record.quota || ['admitted', 'rejected', 'withdrawn'].includes(String(record.state))) return null;
   const existing = (record.quota as { exception?: { reason?: string } | null }).exception;
 
   const confirm = async () => {

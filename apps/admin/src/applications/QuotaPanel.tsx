@@ -24,7 +24,7 @@ export const personName = (value: unknown): string => {
     const v = value as { name?: string; email?: string; id?: unknown };
     return v.name ?? v.email ?? String(v.id ?? '');
   }
-  return String(value);
+  return typeof value === 'number' ? `#${value}` : String(value);
 };
 
 const Meter = ({ label, held, limit }: { label: string; held: number; limit: number }) => {

@@ -2,7 +2,8 @@ import { useEffect, type ReactNode } from 'react';
 import { Box, Chip, Divider, Paper, Stack, Typography } from '@mui/material';
 import { useFormContext, useWatch } from 'react-hook-form';
 import {
-  ReferenceInput, SelectInput, useGetList, useGetOne, useRecordContext, useTranslate, type RaRecord,
+  DeleteButton, ReferenceInput, SaveButton, SelectInput, Toolbar, useGetList, useGetOne, useRecordContext, useTranslate,
+  type RaRecord,
 } from 'react-admin';
 import { getUser } from '../auth/session';
 import { useCodeLabel } from '../common/fields';
@@ -45,6 +46,17 @@ export const FormSection = ({
     </Box>
   );
 };
+
+/**
+ * Save the draft; delete it while it was never submitted (canAccess decides; afterwards the
+ * owner withdraws instead). Both wait for the server.
+ */
+export const DraftToolbar = () => (
+  <Toolbar sx={{ justifyContent: 'space-between' }}>
+    <SaveButton label="app.form.save_draft" />
+    <DeleteButton mutationMode="pessimistic" redirect="list" />
+  </Toolbar>
+);
 
 /** Spans every column of a FormSection grid. */
 export const Wide = ({ children }: { children: ReactNode }) => <Box sx={{ gridColumn: '1 / -1' }}>{children}</Box>;

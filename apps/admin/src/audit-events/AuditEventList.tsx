@@ -1,4 +1,5 @@
 import { DataTable, FilterButton, List, TopToolbar } from 'react-admin';
+import { AuditActionField } from './AuditActionField';
 import { ShanghaiDateField } from '../common/fields';
 import { ListError } from '../common/states';
 import { auditEventFilters } from './AuditEventFilters';
@@ -21,10 +22,12 @@ export const AuditEventList = () => (
       <DataTable.Col source="at">
         <ShanghaiDateField source="at" />
       </DataTable.Col>
-      <DataTable.Col source="actorEmail" />
-      <DataTable.Col source="action" />
-      <DataTable.Col source="entity" />
-      <DataTable.Col source="entityId" />
+      <DataTable.Col source="actorEmail" disableSort />
+      <DataTable.Col source="action" disableSort>
+        <AuditActionField />
+      </DataTable.Col>
+      <DataTable.Col source="entity" disableSort />
+      <DataTable.Col source="entityId" disableSort />
     </DataTable>
   </List>
 );

@@ -2,6 +2,7 @@ import { Box } from '@mui/material';
 import { RecordField, Show, SimpleShowLayout, TextField, useRecordContext } from 'react-admin';
 import { ShanghaiDateField } from '../common/fields';
 import { ShowError } from '../common/states';
+import { AuditActionField } from './AuditActionField';
 
 const DataField = () => {
   const record = useRecordContext();
@@ -22,7 +23,7 @@ export const AuditEventShow = () => (
       <ShanghaiDateField source="at" />
       <TextField source="actorEmail" />
       <TextField source="actorId" />
-      <TextField source="action" />
+      <AuditActionField source="action" />
       <TextField source="entity" />
       <TextField source="entityId" />
       <RecordField source="data">

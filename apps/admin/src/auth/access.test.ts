@@ -50,16 +50,31 @@ describe('canAccess mirrors the roles of DOMAIN.md', () => {
     expect(can(['center_reviewer'], 'quota_exception', 'member-applications')).toBe(false);
   });
 
-  it('lets the lead manage invitations and the coordinator read them', () => {
+  it('keeps invitations to the lead (the API lists them to the lead only)', () => {
     expect(can(['lead'], 'create', 'invitations')).toBe(true);
     expect(can(['lead'], 'revoke', 'invitations')).toBe(true);
-    expect(can(['coordinator'], 'list', 'invitations')).toBe(true);
+    expect(can(['coordinator'], 'list', 'invitations')).toBe(false);
     expect(can(['coordinator'], 'resend', 'invitations')).toBe(false);
   });
 
-  it('shows the mail log to the center and the lead, who may resend', () => {
+  it('shows the mail log to the staff; the center and the lead may resend', () => {
     expect(can(['center_reviewer'], 'resend', 'emails')).toBe(true);
-    expect(can(['coordinator'], 'list', 'emails')).toBe(false);
+    expect(can(['coordinator'], 'list', 'emails')).toBe(true);
+    expect(can(['coordinator'], 'resend', 'emails')).toBe(false);
+    expect(can(['school_admin'], 'list', 'emails')).toBe(false);
+  });
+
+  it('lets the center read the roster, without exporting it', () => {
+    expect(can(['center_reviewer'], 'list', 'members')).toBe(true);
+    expect(can(['center_reviewer'], 'export', 'members')).toBe(false);
+  });
+
+  it('lets an applicant delete only a draft that was never submitted', () => {
+    expect(can(['applicant'], 'delete', 'council-applications', { state: 'draft', submittedAt: null })).toBe(true);
+    expect(can(['applicant'], 'delete', 'council-applications', { state: 'draft', submittedAt: '2024-04-01T00:00:00Z' })).toBe(false);
+    expect(can(['applicant'], 'delete', 'council-applications', { state: 'returned', submittedAt: null })).toBe(false);
+    expect(can(['applicant'], 'delete', 'council-applications')).toBe(false);
+    expect(can(['lead'], 'delete', 'council-applications', { state: 'draft' })).toBe(false);
   });
 
   it('gives an invited expert no workflow pages', () => {
@@ -108,8 +123,9 @@ describe('list modes, bulk actions and menus', () => {
     expect(menuFor(['applicant'])).toEqual(['my-applications', 'council-applications', 'member-applications', 'profile']);
     expect(menuFor(['expert'])).toEqual(['dashboard', 'profile']);
     expect(menuFor(['coordinator'])).toEqual([
-      'dashboard', 'council-applications', 'member-applications', 'members', 'invitations', 'profile',
+      'dashboard', 'council-applications', 'member-applications', 'members', 'emails', 'profile',
     ]);
+    expect(menuFor(['lead'])).toContain('invitations');
     expect(menuFor(['lead'])).toContain('audit-events');
     expect(menuFor(undefined)).toEqual(['profile']);
   });

@@ -1,5 +1,5 @@
 import {
-  ACTIONS, ROLE, codesOf, isEditable, type Action, type ApplicationState, type Role,
+  ACTIONS, ROLE, STAFF_ROLES, codesOf, isEditable, type Action, type ApplicationState, type Role,
 } from '@alliance/domain';
 
 /**
@@ -12,6 +12,7 @@ export const ALL_ROLES: readonly Role[] = codesOf(ROLE);
 export const WORKFLOW_ROLES: readonly Role[] = ALL_ROLES.filter((r) => r !== 'expert');
 const EXPORTERS: readonly Role[] = ['coordinator', 'lead'];
 const LEAD: readonly Role[] = ['lead'];
+const ROSTER_READERS: readonly Role[] = ['center_reviewer', 'coordinator', 'lead'];
 
 export const APPLICATION_RESOURCES = ['council-applications', 'member-applications'] as const;
 export type ApplicationResource = (typeof APPLICATION_RESOURCES)[number];
@@ -24,6 +25,7 @@ const applicationAccess: Record<string, readonly Role[]> = {
   print: WORKFLOW_ROLES,
   create: ['applicant'],
   edit: ['applicant'],
+  delete: ['applicant'],
   upload: ['applicant'],
   transition: WORKFLOW_ROLES,
   export: EXPORTERS,
@@ -34,12 +36,12 @@ const applicationAccess: Record<string, readonly Role[]> = {
 export const ACCESS: Readonly<Record<string, Readonly<Record<string, readonly Role[]>>>> = {
   'council-applications': applicationAccess,
   'member-applications': applicationAccess,
-  members: { list: EXPORTERS, show: EXPORTERS, export: EXPORTERS },
-  invitations: { list: EXPORTERS, show: EXPORTERS, create: LEAD, resend: LEAD, revoke: LEAD },
+  members: { list: ROSTER_READERS, show: ROSTER_READERS, export: EXPORTERS },
+  invitations: { list: LEAD, show: LEAD, create: LEAD, resend: LEAD, revoke: LEAD },
   batches: { list: ALL_ROLES, show: ALL_ROLES, create: LEAD, edit: LEAD, delete: LEAD },
   users: { list: LEAD, show: LEAD, create: LEAD, edit: LEAD, delete: LEAD },
   'audit-events': { list: LEAD, show: LEAD },
-  emails: { list: ['center_reviewer', 'lead'], show: ['center_reviewer', 'lead'], resend: ['center_reviewer', 'lead'] },
+  emails: { list: STAFF_ROLES, show: STAFF_ROLES, resend: ['center_reviewer', 'lead'] },
   schools: { list: ALL_ROLES, show: ALL_ROLES },
   departments: { list: ALL_ROLES, show: ALL_ROLES },
   stats: { read: ALL_ROLES },
@@ -62,6 +64,8 @@ export function canAccessWith(roles: readonly Role[] | undefined, { action, reso
   if (isApplicationResource(resource) && record && (action === 'edit' || action === 'upload')) {
     return typeof record.state === 'string' && isEditable(record.state as ApplicationState);
   }
+  // only a draft that was never submitted may be deleted; later the owner withdraws it
+  if (isApplicationResource(resource) && action === 'delete') return !!record && record.state === 'draft' && !record.submittedAt;
   return true;
 }
 
@@ -105,8 +109,8 @@ export type MenuKey = (typeof MENU_ORDER)[number];
 const MENU_BY_ROLE: Readonly<Record<Role, readonly MenuKey[]>> = {
   applicant: ['my-applications', 'council-applications', 'member-applications'],
   school_admin: ['dashboard', 'council-applications', 'member-applications'],
-  center_reviewer: ['dashboard', 'council-applications', 'member-applications', 'emails'],
-  coordinator: ['dashboard', 'council-applications', 'member-applications', 'members', 'invitations'],
+  center_reviewer: ['dashboard', 'council-applications', 'member-applications', 'members', 'emails'],
+  coordinator: ['dashboard', 'council-applications', 'member-applications', 'members', 'emails'],
   lead: ['dashboard', 'council-applications', 'member-applications', 'members', 'invitations', 'batches', 'users', 'emails', 'audit-events'],
   expert: ['dashboard'],
 };

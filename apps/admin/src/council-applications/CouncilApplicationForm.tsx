@@ -1,7 +1,7 @@
 import { Box, Typography } from '@mui/material';
 import { useWatch } from 'react-hook-form';
 import {
-  ArrayInput, DateInput, NumberInput, SaveButton, SelectInput, SimpleForm, SimpleFormIterator, TextArrayInput, TextInput, Toolbar,
+  ArrayInput, DateInput, NumberInput, SelectInput, SimpleForm, SimpleFormIterator, TextArrayInput, TextInput,
   useTranslate,
 } from 'react-admin';
 import { LIMITS } from '@alliance/domain';
@@ -9,13 +9,7 @@ import { choicesOf } from '../i18n/codes';
 import {
   count, departmentsCount, emailAddress, pastMonth, percent, strongMajorsCount, calendarDate,
 } from '../lib/validation';
-import { BatchInput, FormSection, SchoolSummary, Wide } from '../applications/formParts';
-
-const FormToolbar = () => (
-  <Toolbar>
-    <SaveButton label="app.form.save_draft" />
-  </Toolbar>
-);
+import { BatchInput, DraftToolbar, FormSection, SchoolSummary, Wide } from '../applications/formParts';
 
 const establishedOn = [pastMonth()];
 
@@ -69,7 +63,7 @@ export const CouncilApplicationForm = ({
 }) => {
   const translate = useTranslate();
   return (
-    <SimpleForm defaultValues={defaultValues} toolbar={<FormToolbar />} sx={{ maxWidth: 1100 }} warnWhenUnsavedChanges>
+    <SimpleForm defaultValues={defaultValues} toolbar={<DraftToolbar />} sx={{ maxWidth: 1100 }} warnWhenUnsavedChanges>
       <Typography variant="h5" sx={{ fontSize: '1.2rem', alignSelf: 'center', mb: 1 }}>
         {translate('app.council.paper_title')}
       </Typography>

@@ -41,7 +41,7 @@ export const CouncilApplicationList = () => {
       <DataTable.Col source="departments" disableSort>
         <DepartmentsField />
       </DataTable.Col>
-      <DataTable.Col source="batchId">
+      <DataTable.Col source="batchId" disableSort>
         <ReferenceField source="batchId" reference="batches" link={false}>
           <TextField source="name" />
         </ReferenceField>

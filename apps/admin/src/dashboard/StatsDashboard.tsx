@@ -37,7 +37,7 @@ const WaitingCard = ({ waitingForMe }: { waitingForMe: unknown }) => {
         {states.length > 0 && (
           <Stack direction="row" spacing={1}>
             {APPLICATION_RESOURCES.map((resource) => (
-              <Button key={resource} onClick={() => navigate(listLink(resource, { state: states }))} variant="outlined" size="small">
+              <Button key={resource} onClick={() => navigate(listLink(resource, { state: states.length === 1 ? states[0] : states }))} variant="outlined" size="small">
                 {translate(`resources.${resource}.name`, { smart_count: 2 })}
                 {waiting.byKind[resource === 'council-applications' ? 'council' : 'member'] !== undefined
                   ? ` (${waiting.byKind[resource === 'council-applications' ? 'council' : 'member']})`

@@ -56,12 +56,17 @@ describe('the data provider', () => {
     expect(header(calls[0], 'Authorization')).toBeNull();
   });
 
-  it('PUTs only writable fields', async () => {
+  it('PUTs only writable fields, and POSTs the create fields', async () => {
     answer = (_u, init) => new Response(init.body as string, { status: 200 });
     const dp = createDataProvider();
     await dp.update('batches', { id: 2, data: { id: 2, name: 'B', opensAt: 'o', deadline: 'd', extra: 1 }, previousData: { id: 2 } });
     expect(calls[0].init.method).toBe('PUT');
     expect(JSON.parse(calls[0].init.body as string)).toEqual({ name: 'B', opensAt: 'o', deadline: 'd' });
+    await dp.update('users', { id: 2, data: { id: 2, email: 'a@b.cn', name: 'A', roles: ['lead'], active: true }, previousData: { id: 2 } });
+    expect(JSON.parse(calls[1].init.body as string)).toEqual({ name: 'A', roles: ['lead'], active: true, schoolId: null });
+    await dp.create('users', { data: { email: 'a@b.cn', name: 'A', password: 'secret123', roles: ['lead'], active: true } });
+    expect(calls[2].init.method).toBe('POST');
+    expect(JSON.parse(calls[2].init.body as string)).toEqual({ email: 'a@b.cn', name: 'A', password: 'secret123', roles: ['lead'], schoolId: null });
   });
 
   it('posts transitions with an action and a trimmed comment', async () => {

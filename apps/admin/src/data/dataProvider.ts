@@ -71,8 +71,8 @@ export function createDataProvider(http: typeof httpClient = httpClient, base = 
 
   return {
     ...rest,
-    create: (resource, params) => rest.create(resource, { ...params, data: toPayload(resource, params.data) }),
-    update: (resource, params) => rest.update(resource, { ...params, data: toPayload(resource, params.data) }),
+    create: (resource, params) => rest.create(resource, { ...params, data: toPayload(resource, params.data, 'create') }),
+    update: (resource, params) => rest.update(resource, { ...params, data: toPayload(resource, params.data, 'update') }),
     transition,
     // One request per application, one after the other: each is its own transaction and mail.
     async transitionMany(resource, ids, action, comment) {

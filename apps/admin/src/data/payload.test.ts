@@ -24,9 +24,18 @@ describe('toPayload', () => {
     expect(out).toEqual({ departmentId: 12, seat: 'program_leader', targetGroup: 1, name: '李四' });
   });
 
-  it('leaves an empty password out of a user update', () => {
-    expect(toPayload('users', { id: 1, email: 'a@b.cn', name: 'A', password: '', roles: ['lead'], createdAt: 'x' })).toEqual({
-      email: 'a@b.cn', name: 'A', roles: ['lead'],
+  it('creates a user with an email, updates one without (the API’s update schema has none)', () => {
+    expect(toPayload('users', { email: 'a@b.cn', name: 'A', password: 'secret123', roles: ['applicant'], schoolId: 7, active: true }, 'create')).toEqual({
+      email: 'a@b.cn', name: 'A', password: 'secret123', roles: ['applicant'], schoolId: 7,
+    });
+    expect(toPayload('users', { id: 1, email: 'a@b.cn', name: 'A', password: '', roles: ['lead'], schoolId: 7, active: false, createdAt: 'x' }, 'update')).toEqual({
+      name: 'A', roles: ['lead'], schoolId: null, active: false,
+    });
+  });
+
+  it('sends an invitation’s organization', () => {
+    expect(toPayload('invitations', { email: 'a@b.cn', name: 'A', role: 'expert', duty: 'supervise', organization: '某大学', id: 3 })).toEqual({
+      email: 'a@b.cn', name: 'A', role: 'expert', duty: 'supervise', organization: '某大学',
     });
   });
 

@@ -18,13 +18,16 @@ const MEMBER_FIELDS = [
   'awards', 'memberships', 'commitment', 'schoolOpinion', 'suggestions',
 ] as const;
 
-export const WRITABLE_FIELDS: Readonly<Record<string, readonly string[]>> = {
-  'council-applications': COUNCIL_FIELDS,
-  'member-applications': MEMBER_FIELDS,
-  batches: ['name', 'opensAt', 'deadline'],
-  users: ['email', 'name', 'password', 'roles', 'schoolId', 'active'],
-  invitations: ['email', 'name', 'role', 'duty', 'message'],
-  schools: ['name', 'type', 'ownership', 'honors', 'honorsOther', 'province'],
+export type WriteOperation = 'create' | 'update';
+
+/** resource → fields a POST may carry; `update` lists where a PUT differs (the API's schemas are strict). */
+export const WRITABLE_FIELDS: Readonly<Record<string, Partial<Record<WriteOperation, readonly string[]>> & { create: readonly string[] }>> = {
+  'council-applications': { create: COUNCIL_FIELDS },
+  'member-applications': { create: MEMBER_FIELDS },
+  batches: { create: ['name', 'opensAt', 'deadline'] },
+  users: { create: ['email', 'name', 'password', 'roles', 'schoolId'], update: ['name', 'password', 'roles', 'schoolId', 'active'] },
+  invitations: { create: ['email', 'name', 'role', 'duty', 'organization', 'message'] },
+  schools: { create: ['name', 'type', 'ownership', 'honors', 'honorsOther', 'province'] },
 };
 
 type Data = Record<string, unknown>;
@@ -32,16 +35,20 @@ type Data = Record<string, unknown>;
 const pick = (data: Data, keys: readonly string[]): Data =>
   Object.fromEntries(keys.filter((k) => data[k] !== undefined).map((k) => [k, data[k]]));
 
-/** The body of a POST or PUT for a resource; resources not listed are sent as they are. */
-export function toPayload(resource: string, data: Data): Data {
-  const keys = WRITABLE_FIELDS[resource];
-  if (!keys) return data;
-  const out = pick(data, keys);
+/** The body of a POST (create) or PUT (update) for a resource; resources not listed are sent as they are. */
+export function toPayload(resource: string, data: Data, operation: WriteOperation = 'create'): Data {
+  const fields = WRITABLE_FIELDS[resource];
+  if (!fields) return data;
+  const out = pick(data, fields[operation] ?? fields.create);
   if (resource === 'council-applications' && Array.isArray(out.departments)) {
     // A department keeps its id, so that member applications that point at it stay attached.
     out.departments = (out.departments as Data[]).map((d) => pick(d ?? {}, DEPARTMENT_FIELDS));
   }
-  if (resource === 'users' && (out.password === '' || out.password === null)) delete out.password;
+  if (resource === 'users') {
+    if (out.password === '' || out.password === null) delete out.password;
+    // only applicants and school reviewers belong to a school
+    if (Array.isArray(out.roles) && !out.roles.some((r) => r === 'applicant' || r === 'school_admin')) out.schoolId = null;
+  }
   if (resource === 'invitations' && out.role !== 'expert') out.duty = null;
   return out;
 }

@@ -38,11 +38,11 @@ export const EmailList = () => (
         <CodeField source="template" table="email_template" />
       </DataTable.Col>
       <DataTable.Col source="toEmail" />
-      <DataTable.Col source="subject" />
-      <DataTable.Col source="applicationKind">
+      <DataTable.Col source="subject" disableSort />
+      <DataTable.Col source="applicationKind" disableSort>
         <CodeField source="applicationKind" table="application_kind" />
       </DataTable.Col>
-      <DataTable.Col source="applicationId">
+      <DataTable.Col source="applicationId" disableSort>
         <ApplicationLink />
       </DataTable.Col>
       <DataTable.Col source="status">

@@ -77,7 +77,7 @@ export const APP_MESSAGES = {
     comment_required: L('审核意见（必填，将发送给申报人）', 'Comment (required, sent to the applicant)'),
     comment_optional: L('审核意见（选填）', 'Comment (optional)'),
     confirm: L('确认%{action}', 'Confirm: %{action}'),
-    done: L('已%{action}：%{title}', '%{action}: %{title}'),
+    done: L('操作成功（%{action}）：%{title}', 'Done (%{action}): %{title}'),
     blocked: L('存在阻止提交的问题，请先按资格审查结果修改', 'Blocking findings: fix them first'),
     describe: {
       submit: L(
@@ -117,6 +117,7 @@ export const APP_MESSAGES = {
     bad_type: L('文件类型不符，请上传 %{types} 文件', 'Wrong file type: upload %{types}'),
     too_big: L('文件太大，不能超过 %{max}', 'File too large: at most %{max}'),
     open: L('在新窗口打开', 'Open in a new window'),
+    preview: L('预览', 'Preview'),
     load_error: L('无法加载附件', 'Could not load the attachment'),
     no_pdf_viewer: L('浏览器无法显示 PDF，请在新窗口打开。', 'This browser cannot show the PDF: open it in a new window.'),
     no_photo: L('未上传照片', 'No photo'),
@@ -303,6 +304,9 @@ export const APP_MESSAGES = {
     resend_done: L('已重新发送邀请给 %{email}', 'Invitation sent again to %{email}'),
     revoke_done: L('已撤销对 %{email} 的邀请', 'Invitation of %{email} revoked'),
     message_help: L('将附在邀请邮件中', 'Included in the invitation mail'),
+  },
+  audit: {
+    transition: L('流转：%{action}', 'Workflow: %{action}'),
   },
   batches: {
     status: L('状态', 'Status'),

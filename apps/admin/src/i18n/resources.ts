@@ -87,6 +87,7 @@ export const RESOURCES: Readonly<Record<string, { name: Label; fields: Record<st
       name: F.name,
       role: own('role', '角色', 'Role'),
       duty: own('duty', '专家职责', 'Duty'),
+      organization: own('organization', '所在单位', 'Organization'),
       message: own('message', '邀请附言', 'Message'),
       state: F.state,
       expiresAt: own('expiresAt', '有效期至', 'Expires'),

@@ -6,7 +6,7 @@ import { INVITABLE_ROLES } from './roles';
 
 const DutyInput = () => {
   const role = useWatch({ name: 'role' });
-  return role === 'expert' ? <SelectInput source="duty" choices={choicesOf('expert_duty')} /> : null;
+  return role === 'expert' ? <SelectInput source="duty" choices={choicesOf('expert_duty')} validate={present} /> : null;
 };
 
 /** The lead invites a person by email; the API queues the mail with a single-use link. */
@@ -19,6 +19,7 @@ export const InvitationCreate = () => {
         <TextInput source="name" validate={present} />
         <SelectInput source="role" choices={choicesOf('role', INVITABLE_ROLES)} validate={present} />
         <DutyInput />
+        <TextInput source="organization" />
         <TextInput source="message" multiline minRows={3} helperText={translate('app.invitations.message_help')} />
       </SimpleForm>
     </Create>

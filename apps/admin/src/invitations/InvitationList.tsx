@@ -24,13 +24,13 @@ export const InvitationList = () => (
     <DataTable bulkActionButtons={false} rowClick={false} size="small">
       <DataTable.Col source="name" />
       <DataTable.Col source="email" />
-      <DataTable.Col source="role">
+      <DataTable.Col source="role" disableSort>
         <CodeField source="role" table="role" />
       </DataTable.Col>
-      <DataTable.Col source="duty">
+      <DataTable.Col source="duty" disableSort>
         <CodeField source="duty" table="expert_duty" />
       </DataTable.Col>
-      <DataTable.Col source="state">
+      <DataTable.Col source="state" disableSort>
         <CodeField source="state" table="invitation_state" />
       </DataTable.Col>
       <DataTable.Col source="createdAt">

@@ -16,11 +16,11 @@ export const FILTER_KEYS: Readonly<Record<string, readonly string[]>> = {
     'q', 'state', 'batchId', 'schoolId', 'schoolType', 'schoolHonors', 'departmentCategory', 'departmentId', 'province',
     'seat', 'targetGroup',
   ],
-  members: ['q', 'kind', 'schoolType', 'schoolHonors', 'departmentCategory', 'province', 'batchId'],
-  emails: ['q', 'status', 'template', 'applicationKind', 'applicationId'],
+  members: ['q', 'kind', 'schoolId', 'schoolType', 'schoolHonors', 'departmentCategory', 'province', 'batchId', 'seat', 'targetGroup', 'duty'],
+  emails: ['q', 'status', 'template', 'applicationKind', 'applicationId', 'invitationId'],
   invitations: ['q', 'state', 'role', 'duty'],
   users: ['q', 'role', 'schoolId', 'active'],
-  'audit-events': ['q', 'action', 'entity', 'entityId', 'actorId'],
+  'audit-events': ['action', 'entity', 'entityId', 'actorId'],
   batches: ['q'],
 };
 

@@ -1,20 +1,14 @@
 import { Box, Typography } from '@mui/material';
 import { useWatch } from 'react-hook-form';
 import {
-  ArrayInput, AutocompleteInput, BooleanInput, DateInput, NumberInput, RadioButtonGroupInput, ReferenceInput, SaveButton,
-  SelectInput, SimpleForm, SimpleFormIterator, TextInput, Toolbar, useTranslate, type RaRecord,
+  ArrayInput, AutocompleteInput, BooleanInput, DateInput, NumberInput, RadioButtonGroupInput, ReferenceInput,
+  SelectInput, SimpleForm, SimpleFormIterator, TextInput, useTranslate, type RaRecord,
 } from 'react-admin';
 import { LIMITS, TITLE_SUGGESTIONS } from '@alliance/domain';
 import { choicesOf } from '../i18n/codes';
 import { useCodeLabel } from '../common/fields';
 import { calendarDate, count, emailAddress, mobile, yearMonth } from '../lib/validation';
-import { BatchInput, FormSection, SchoolSummary, Wide, ownSchoolId } from '../applications/formParts';
-
-const FormToolbar = () => (
-  <Toolbar>
-    <SaveButton label="app.form.save_draft" />
-  </Toolbar>
-);
+import { BatchInput, DraftToolbar, FormSection, SchoolSummary, Wide, ownSchoolId } from '../applications/formParts';
 
 /** The department: one of the school's council-application departments (GET /api/departments). */
 const DepartmentInput = () => {
@@ -76,7 +70,7 @@ export const MemberApplicationForm = ({
 }) => {
   const translate = useTranslate();
   return (
-    <SimpleForm defaultValues={defaultValues} toolbar={<FormToolbar />} sx={{ maxWidth: 1100 }} warnWhenUnsavedChanges>
+    <SimpleForm defaultValues={defaultValues} toolbar={<DraftToolbar />} sx={{ maxWidth: 1100 }} warnWhenUnsavedChanges>
       <Typography variant="h5" sx={{ fontSize: '1.2rem', alignSelf: 'center', mb: 1 }}>
         {translate('app.member.paper_title')}
       </Typography>

@@ -21,17 +21,17 @@ export const MemberApplicationList = () => {
       <DataTable.Col source="name" />
       {mode !== 'applicant' && <DataTable.Col source="school.name" disableSort />}
       <DataTable.Col source="department.name" disableSort />
-      <DataTable.Col source="seat">
+      <DataTable.Col source="seat" disableSort>
         <CodeField source="seat" table="seat" />
       </DataTable.Col>
       {mode !== 'applicant' && (
-        <DataTable.Col source="targetGroup">
+        <DataTable.Col source="targetGroup" disableSort>
           <CodeField source="targetGroup" table="target_group" />
         </DataTable.Col>
       )}
-      {mode !== 'applicant' && <DataTable.Col source="title" />}
+      {mode !== 'applicant' && <DataTable.Col source="title" disableSort />}
       {mode === 'applicant' && (
-        <DataTable.Col source="batchId">
+        <DataTable.Col source="batchId" disableSort>
           <ReferenceField source="batchId" reference="batches" link={false}>
             <TextField source="name" />
           </ReferenceField>

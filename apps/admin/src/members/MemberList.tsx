@@ -54,13 +54,13 @@ export const MemberList = () => (
       <DataTable.Col source="departmentNames" disableSort>
         <NamesField source="departmentNames" />
       </DataTable.Col>
-      <DataTable.Col source="seat">
+      <DataTable.Col source="seat" disableSort>
         <CodeField source="seat" table="seat" />
       </DataTable.Col>
-      <DataTable.Col source="title" />
-      <DataTable.Col source="position" />
-      <DataTable.Col source="mobile" />
-      <DataTable.Col source="email" />
+      <DataTable.Col source="title" disableSort />
+      <DataTable.Col source="position" disableSort />
+      <DataTable.Col source="mobile" disableSort />
+      <DataTable.Col source="email" disableSort />
       <DataTable.Col source="batchId">
         <ReferenceField source="batchId" reference="batches" link={false}>
           <TextField source="name" />

@@ -34,8 +34,8 @@ const SchoolInput = () => {
 export const UserForm = ({ isCreate = false, toolbar }: { isCreate?: boolean; toolbar?: ReactElement }) => {
   const translate = useTranslate();
   return (
-    <SimpleForm toolbar={toolbar} sx={{ maxWidth: 640 }} defaultValues={isCreate ? { roles: [], active: true } : undefined}>
-      <TextInput source="email" type="email" validate={[present, emailAddress]} />
+    <SimpleForm toolbar={toolbar} sx={{ maxWidth: 640 }} defaultValues={isCreate ? { roles: [] } : undefined}>
+      <TextInput source="email" type="email" validate={[present, emailAddress]} readOnly={!isCreate} />
       <TextInput source="name" validate={present} />
       <PasswordInput
         source="password"

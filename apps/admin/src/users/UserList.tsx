@@ -23,15 +23,15 @@ export const UserList = () => (
       <DataTable.Col source="roles" disableSort>
         <CodeArrayField source="roles" table="role" />
       </DataTable.Col>
-      <DataTable.Col source="schoolId">
+      <DataTable.Col source="schoolId" disableSort>
         <ReferenceField source="schoolId" reference="schools" link={false}>
           <TextField source="name" />
         </ReferenceField>
       </DataTable.Col>
-      <DataTable.Col source="active">
+      <DataTable.Col source="active" disableSort>
         <BooleanField source="active" />
       </DataTable.Col>
-      <DataTable.Col source="emailVerified">
+      <DataTable.Col source="emailVerified" disableSort>
         <BooleanField source="emailVerified" />
       </DataTable.Col>
       <DataTable.Col source="createdAt">

@@ -24,7 +24,7 @@ export const ApplicationEmails = ({ kind }: { kind: ApplicationKind }) => {
           <CodeField source="template" table="email_template" />
         </DataTable.Col>
         <DataTable.Col source="toEmail" />
-        <DataTable.Col source="subject" />
+        <DataTable.Col source="subject" disableSort />
         <DataTable.Col source="status">
           <CodeField source="status" table="email_status" />
         </DataTable.Col>
