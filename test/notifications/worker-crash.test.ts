@@ -105,3 +105,18 @@ test('SIGTERM: the worker finishes the mail in hand, takes no new one, and exits
   await worker.stop('SIGTERM');
   worker = null;
 }, 60_000);
+
+test('several workers share the outbox and the queue: each mail goes out once', async () => {
+  const workers = await Promise.all([spawnWorker(env), spawnWorker(env)]);
+  try {
+    const before = smtp.received.length;
+    const ids = await enqueueMails(api, Array.from({ length: 300 }, (_, i) => ({ to: `shared${i}@test.cn` })));
+    await smtp.waitForCount(before + ids.length, 60_000);
+    await sleep(1000);
+    const got = smtp.received.slice(before);
+    expect(got).toHaveLength(ids.length);
+    expect(new Set(got.map((m) => m.emailId))).toEqual(new Set(ids));
+  } finally {
+    await Promise.all(workers.map((w) => w.stop('SIGTERM')));
+  }
+}, 90_000);

@@ -11,7 +11,7 @@ import { renderEmail, type RenderedEmail } from './templates';
 /** How long a second worker waits for the row another one is sending (longer than any SMTP timeout). */
 const ROW_LOCK_TIMEOUT_MS = 90_000;
 
-export type SendResult = { sent: true; messageId: string } | { skipped: 'already sent or gone' };
+export type MailJobResult = { sent: true; messageId: string } | { skipped: 'already sent or gone' };
 
 /**
  * The mail worker: renders each row's template and sends it. Every attempt is recorded on the
@@ -24,7 +24,7 @@ export type SendResult = { sent: true; messageId: string } | { skipped: 'already
 @Injectable()
 export class MailProcessor implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(MailProcessor.name);
-  private worker: Worker<SendEmailJob, SendResult, JobName> | null = null;
+  private worker: Worker<SendEmailJob, MailJobResult, JobName> | null = null;
   private readonly domain: string;
 
   constructor(
@@ -36,7 +36,7 @@ export class MailProcessor implements OnApplicationBootstrap, BeforeApplicationS
   }
 
   onApplicationBootstrap(): void {
-    this.worker = new Worker<SendEmailJob, SendResult, JobName>(QueueName.Mail, (job) => this.process(job), {
+    this.worker = new Worker<SendEmailJob, MailJobResult, JobName>(QueueName.Mail, (job) => this.process(job), {
       connection: { url: this.env.REDIS_URL },
       prefix: this.env.QUEUE_PREFIX,
       concurrency: MAIL_CONCURRENCY,
@@ -51,7 +51,7 @@ export class MailProcessor implements OnApplicationBootstrap, BeforeApplicationS
     });
   }
 
-  async process(job: Job<SendEmailJob, SendResult, JobName>): Promise<SendResult> {
+  async process(job: Job<SendEmailJob, MailJobResult, JobName>): Promise<MailJobResult> {
     if (job.name !== JobName.SendEmail) throw new UnrecoverableError(`unknown job "${job.name}" on the mail queue`);
     const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
     const outcome = await this.emails.deliverOnce(job.data.emailId, ROW_LOCK_TIMEOUT_MS, (row) => this.deliver(row, lastAttempt));

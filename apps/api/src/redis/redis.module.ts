@@ -1,4 +1,4 @@
-import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { Global, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { ENV, type Env } from '../config/env';
 
@@ -6,7 +6,19 @@ export const REDIS = Symbol('REDIS');
 
 /** The Redis connection for health checks and BullMQ. It never blocks a request when Redis is away. */
 export function createRedis(url: string): Redis {
-  return new Redis(url, { maxRetriesPerRequest: null, enableOfflineQueue: true, lazyConnect: false });
+  const redis = new Redis(url, { maxRetriesPerRequest: null, enableOfflineQueue: true, lazyConnect: false });
+  // Without an 'error' listener ioredis prints every failed reconnect; log an outage once instead.
+  const logger = new Logger('Redis');
+  let down = false;
+  redis.on('error', (e: Error) => {
+    if (!down) logger.warn(`Redis unavailable: ${e.message}`);
+    down = true;
+  });
+  redis.on('ready', () => {
+    if (down) logger.log('Redis connection restored');
+    down = false;
+  });
+  return redis;
 }
 
 @Global()
