@@ -1,4 +1,5 @@
 import * as ExcelJS from 'exceljs';
+import * as http from 'node:http';
 import { AppModule } from '../../apps/api/src/app.module';
 import { ApplicationsModule } from '../../apps/api/src/applications/applications.module';
 import { COUNCIL_COLUMNS, MEMBER_COLUMNS, ROSTER_COLUMNS } from '../../apps/api/src/exports/columns';
@@ -76,8 +77,8 @@ beforeAll(async () => {
 afterAll(() => api.close());
 
 const lastExportAudit = async () => {
-  const [row] = await api.db.query(`SELECT actor_id AS "actorId", entity, data FROM audit_events WHERE action = 'export' ORDER BY id DESC LIMIT 1`);
-  return row as { actorId: number; entity: string; data: { resource: string; format: string; filter: object; rows: number; completed: boolean } } | undefined;
+  const [row] = await api.db.query(`SELECT id, actor_id AS "actorId", entity, data FROM audit_events WHERE action = 'export' ORDER BY id DESC LIMIT 1`);
+  return row as { id: string; actorId: number; entity: string; data: { resource: string; format: string; filter: object; rows: number; completed: boolean } } | undefined;
 };
 
 const CASES: () => [string, object[]][] = () => [
@@ -268,5 +269,46 @@ describe('who may export', () => {
     const malformed = await api.http.get('/api/members/export?filter={oops').set(coordinator.auth);
     expect(malformed.status).toBe(400);
     expect(malformed.body.details).toEqual([expect.objectContaining({ path: 'filter' })]);
+  });
+});
+
+describe('a client that goes away mid-stream', () => {
+  test.each(['csv', 'xlsx'] as const)('%s: the cursor is closed, its pooled client released, and the partial export is still audited', async (format) => {
+    const [dep] = await api.db.query(`SELECT id, school_id FROM departments ORDER BY id LIMIT 1`);
+    const [{ n }] = await api.db.query(`SELECT count(*)::int AS n FROM member_applications`);
+    if (n < 20000) {
+      await api.db.query(`INSERT INTO member_applications (batch_id, school_id, department_id, owner_id, name, mobile, achievements)
+        SELECT $1, $2, $3, $4, '批量' || g, '139' || lpad(g::text, 8, '0'), repeat('成果', 200) FROM generate_series(1, 20000) g`,
+      [batchId, dep.school_id, dep.id, applicant.id]);
+    }
+    const pool = (api.db.driver as unknown as { master: { totalCount: number; idleCount: number } }).master;
+    const before = await lastExportAudit();
+    const url = new URL(`/api/member-applications/export?format=${format}`, api.url);
+    const received = await new Promise<number>((resolve, reject) => {
+      const req = http.get(url, { headers: coordinator.auth }, (res) => {
+        let bytes = 0;
+        res.on('data', (chunk: Buffer) => {
+          bytes += chunk.length;
+          if (bytes > 64 * 1024) {
+            req.destroy();
+            resolve(bytes);
+          }
+        });
+        res.on('end', () => reject(new Error('the export ended before the client went away')));
+      });
+      req.on('error', () => undefined);
+    });
+    expect(received).toBeGreaterThan(64 * 1024);
+    let audit = await lastExportAudit();
+    for (let i = 0; i < 100 && audit?.id === before?.id; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      audit = await lastExportAudit();
+    }
+    expect(audit).toMatchObject({ actorId: coordinator.id, data: { resource: 'member-applications', format, completed: false } });
+    expect(audit!.data.rows).toBeGreaterThan(0);
+    expect(audit!.data.rows).toBeLessThan(20000);
+    expect(pool.totalCount - pool.idleCount).toBe(0); // no client is left checked out
+    // and the API carries on
+    expect((await exportRequest(api, coordinator, 'members', 'csv')).status).toBe(200);
   });
 });

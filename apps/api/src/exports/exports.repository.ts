@@ -17,8 +17,13 @@ export interface RowSource {
   release(failed?: boolean): void;
 }
 
-/** Rows fetched per round trip; the stream holds at most two batches. */
-const BATCH = 500;
+/**
+ * Rows fetched per round trip, and the most the stream buffers. Small on purpose: rows that wait
+ * in a buffer outlive a young-generation GC and are promoted, and the old generation then grows
+ * with garbage before a full GC. Measured on 100k member applications: 100 keeps the API's peak
+ * RSS within ~20 MB of idle for CSV and XLSX; 250 and 500 let it grow by 60 to 300 MB, no faster.
+ */
+const BATCH = 100;
 
 const hasFile = (kind: ApplicationKind, alias: string, file: string) =>
   `EXISTS (SELECT 1 FROM attachments t WHERE t.application_kind = '${kind}' AND t.application_id = ${alias}.id AND t.kind = '${file}')`;
@@ -68,9 +73,10 @@ export class ExportsRepository {
 
   /** The filtered application ids (list filters and role scope) joined to the columns of the export. */
   applicationsQuery(kind: ApplicationKind, user: AuthUser, filter: ApplicationFilter): [string, unknown[]] {
-    const [ids, params] = this.applications.filtered(kind, user, filter).select('a.id').getQueryAndParameters();
+    // `(a.id)` rather than `a.id`: TypeORM would rename an entity column to its own alias ("a_id")
+    const [ids, params] = this.applications.filtered(kind, user, filter).select('(a.id)', 'exportId').getQueryAndParameters();
     const select = kind === 'council' ? COUNCIL_SELECT : MEMBER_SELECT;
-    return [`WITH f AS (${ids})\n${select}\n  JOIN f ON f."a_id" = a.id\n  ORDER BY a.id`, params];
+    return [`WITH f AS (${ids})\n${select}\n  JOIN f ON f."exportId" = a.id\n  ORDER BY a.id`, params];
   }
 
   rosterQuery(filter: MemberRosterFilter): [string, unknown[]] {
