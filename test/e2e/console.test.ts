@@ -60,6 +60,12 @@ test.each(['applicant', 'school_admin', 'center_reviewer', 'coordinator', 'lead'
   const text = await page.locator('body').innerText();
   expect(text).toMatch(/[\u4e00-\u9fff]{4,}/);
   expect(text).not.toMatch(/\bDashboard\b|\bLogout\b|ra\.(action|page|auth)\./);
+  // staff land on the dashboard: wait for its "waiting for me" card (the charts load on demand)
+  if (role !== 'applicant') {
+    await page.getByText('待我处理').first().waitFor({ timeout: 15_000 });
+    await page.locator('.recharts-bar-rectangle path').first().waitFor({ timeout: 15_000 });
+    await page.mouse.move(0, 760);
+  }
   await page.waitForLoadState('networkidle');
   await page.screenshot({ path: join(ARTIFACTS, `${role}-home.png`) });
   await page.close();
