@@ -5,11 +5,14 @@ import { AttachmentsModule } from './attachments/attachments.module';
 import { AuditController } from './audit/audit.controller';
 import { AuthModule } from './auth/auth.module';
 import { BatchesController } from './batches/batches.controller';
+import { BatchesRepository } from './batches/batches.repository';
+import { BatchesService } from './batches/batches.service';
 import { ClockModule } from './common/clock';
 import { ConfigModule } from './config/config.module';
 import { ENV, type Env } from './config/env';
 import { DatabaseModule } from './db/database.module';
 import { DepartmentsController } from './departments/departments.controller';
+import { DepartmentsRepository } from './departments/departments.repository';
 import { ExportsModule } from './exports/exports.module';
 import { HealthController } from './health/health.controller';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -17,6 +20,7 @@ import { InvitationsModule } from './invitations/invitations.module';
 import { RedisModule } from './redis/redis.module';
 import { RosterModule } from './roster/roster.module';
 import { SchoolsController } from './schools/schools.controller';
+import { SchoolsService } from './schools/schools.service';
 import { UsersController } from './users/users.controller';
 import { UsersService } from './users/users.service';
 
@@ -38,6 +42,6 @@ import { UsersService } from './users/users.service';
     // ExportsModule first: `/<resource>/export` must win over `/<resource>/:id`
     ExportsModule, RosterModule, InvitationsModule, NotificationsModule, ApplicationsModule],
   controllers: [HealthController, SchoolsController, BatchesController, UsersController, DepartmentsController, AuditController],
-  providers: [UsersService],
+  providers: [UsersService, SchoolsService, BatchesService, BatchesRepository, DepartmentsRepository],
 })
 export class AppModule {}
