@@ -46,16 +46,20 @@ export function filterCombos(perKind, seed = 7) {
 }
 
 /**
- * The SQL the API runs for each combination, taken from the API's own code: the compiled
- * ApplicationsRepository.list() is called with a TypeORM logger that records each query and
- * its parameters (the page query and the count query, as the endpoint runs them).
+ * The SQL the API runs for each combination, taken from the API's own code with a TypeORM logger
+ * that records every statement and its parameters: the guard's lookup of the user, then the
+ * compiled ApplicationsRepository.list() (the count, and the page when anything matches) and
+ * ApplicationPresenter.present() (the page's batches, attachments, quota exceptions, departments
+ * and seats), exactly as GET /api/<resource> runs them for this coordinator.
  */
-export async function captureListSql(root, databaseUrl, combos, pageSize) {
+export async function captureListSql(root, databaseUrl, combos, pageSize, email = 'coordinator1@alliance.local') {
   const require = createRequire(join(root, 'apps/api/dist/main.js'));
   require('reflect-metadata');
   const { DataSource } = require('typeorm');
   const { dataSourceOptions } = require(join(root, 'apps/api/dist/db/data-source.js'));
   const { ApplicationsRepository } = require(join(root, 'apps/api/dist/applications/applications.repository.js'));
+  const { ApplicationPresenter } = require(join(root, 'apps/api/dist/applications/application.presenter.js'));
+  const { UsersRepository } = require(join(root, 'apps/api/dist/users/users.repository.js'));
   let captured = [];
   const noop = () => undefined;
   const ds = new DataSource({
@@ -66,12 +70,16 @@ export async function captureListSql(root, databaseUrl, combos, pageSize) {
   await ds.initialize();
   try {
     const repo = new ApplicationsRepository(ds);
-    const staff = { id: 0, email: 'bench@alliance.local', name: 'bench', roles: ['coordinator'], schoolId: null };
+    const presenter = new ApplicationPresenter(repo);
+    const users = new UsersRepository(ds);
+    const [{ id }] = await ds.query('SELECT id FROM users WHERE email = $1', [email]);
     const out = [];
     for (const c of combos) {
       captured = [];
+      const user = await users.findActive(id);
       const filter = Object.fromEntries(Object.entries(c.filter).map(([k, v]) => [k, [v]]));
-      const [rows, total] = await repo.list(c.kind, staff, { filter, offset: 0, limit: pageSize, sort: { field: 'id', order: 'DESC' } });
+      const [rows, total] = await repo.list(c.kind, user, { filter, offset: 0, limit: pageSize, sort: { field: 'id', order: 'DESC' } });
+      await presenter.present(c.kind, rows, user);
       out.push({ ...c, rows: rows.length, total, sql: captured.map(({ q, p }) => inlineParams(q, p ?? [])) });
     }
     return out;
@@ -112,9 +120,10 @@ export async function benchLists(ctx) {
   const combos = filterCombos(ctx.combosPerKind ?? 40);
   const captured = await captureListSql(root, databaseUrl, combos, pageSize);
   const empty = captured.filter((c) => c.total === 0).length;
-  log(`lists: ${captured.length} filter combinations (${empty} match nothing); SQL per request: ${captured[0].sql.length} statements (page + count)`);
+  const statements = captured.reduce((n, c) => n + c.sql.length, 0) / captured.length;
+  log(`lists: ${captured.length} filter combinations (${empty} match nothing); ${round(statements, 2)} SQL statements per request on average`);
 
-  // pgbench: one script per combination, each transaction = the page query and the count query
+  // pgbench: one script per combination; one transaction = every statement of one request
   const dir = join(workDir, 'list-sql');
   mkdirSync(dir, { recursive: true });
   const files = captured.map((c, n) => {
@@ -148,6 +157,7 @@ export async function benchLists(ctx) {
     connections,
     seconds,
     combinations: captured.length,
+    statementsPerRequest: round(statements, 2),
     emptyCombinations: empty,
     non2xx,
     errors: api.result.errors + api.result.timeouts,

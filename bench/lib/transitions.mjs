@@ -59,7 +59,7 @@ function interleave(...lists) {
 
 export async function benchTransitions(ctx) {
   const { databaseUrl, pgbenchUrl, base, password, tokens, connections, seconds } = ctx;
-  const work = await pickWork(databaseUrl, ctx.transitionsPerAction ?? 300, 60);
+  const work = await pickWork(databaseUrl, ctx.transitionsPerAction ?? 700, 150);
   const ops = interleave(work.submits, work.schoolApprovals, work.centerApprovals);
   const t0 = now();
   const logins = await loginAll(base, ops.map((o) => o.email).filter(Boolean), password, 2);

@@ -102,6 +102,10 @@ test('registration with a new school creates it; the lead creates accounts that 
   const created = await api.http.post('/api/users').set(lead.auth).send({ email: 'rev@test.cn', name: '审核员', password: 'Strong#pass2024', roles: ['center_reviewer'] });
   expect(created.status).toBe(201);
   expect((await api.http.post('/api/auth/login').send({ email: 'rev@test.cn', password: 'Strong#pass2024' })).status).toBe(200);
+  // the answer is the user as updated (read in the update's own transaction)
+  const renamed = await api.http.put(`/api/users/${created.body.id}`).set(lead.auth).send({ name: '中心审核员' });
+  expect(renamed.status).toBe(200);
+  expect(renamed.body.name).toBe('中心审核员');
   const noSchool = await api.http.post('/api/users').set(lead.auth).send({ email: 'adm@test.cn', name: '学校', password: 'Strong#pass2024', roles: ['school_admin'] });
   expect(noSchool.status).toBe(400);
   expect(noSchool.body.details[0].path).toBe('schoolId');

@@ -3,7 +3,9 @@ import type { Job } from 'bullmq';
 import { MailProcessor } from '../../apps/api/src/notifications/mail.processor';
 import { JobName } from '../../apps/api/src/notifications/queues';
 import { startApi, TestApi } from '../support/api';
-import { emailRow, sleep, SmtpSink, startWorker, waitFor, workerEnv } from './support';
+import { sleep, waitFor } from '../support/wait';
+import { SmtpSink } from '../support/smtp';
+import { emailRow, startWorker, workerEnv } from './support';
 
 /**
  * The worker's claim on a row: the same job handed to two workers at once (a stalled job given
@@ -74,4 +76,21 @@ test('a request never waits for a row the worker is sending: resend answers 409 
   expect(Date.now() - started).toBeLessThan(1000);
   smtp.releaseReplies();
   await sending;
+});
+
+test('the connection that holds the row dies while the SMTP server takes the mail: it is recorded as sent once PostgreSQL answers, not sent again', async () => {
+  const id = await queuedRow('lost-commit@test.cn');
+  smtp.holdReplies();
+  const sending = processor.process(job(id) as never);
+  await waitFor(() => smtp.holding === 1, 'the send in flight');
+  // what a PostgreSQL restart does to the worker's transaction: its session is terminated
+  const [{ n }] = await api.db.query(
+    `SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity
+     WHERE datname = current_database() AND state = 'idle in transaction' AND pid <> pg_backend_pid()`);
+  expect(n).toBe(1);
+  smtp.releaseReplies();
+  expect(await sending).toMatchObject({ sent: true });
+  expect(await emailRow(api, id)).toMatchObject({ status: 'sent', attempts: 1, message_id: expect.stringMatching(/^<alliance-email-/) });
+  expect(await processor.process(job(id, 1) as never)).toEqual({ skipped: 'already sent or gone' });
+  expect(smtp.received.filter((m) => m.emailId === id)).toHaveLength(1);
 });

@@ -3,7 +3,9 @@ import { seal } from '../../apps/api/src/common/secrets';
 import { loadEnv } from '../../apps/api/src/config/env';
 import { startApi, TestApi } from '../support/api';
 import { Factory, TestUser } from '../support/factories';
-import { ReceivedMail, sleep, SmtpSink, startWorker, waitFor, workerEnv } from './support';
+import { sleep } from '../support/wait';
+import { ReceivedMail, SmtpSink } from '../support/smtp';
+import { startWorker, workerEnv } from './support';
 
 /**
  * The whole path with a real API, the worker in process and an SMTP server: who gets which mail

@@ -2,7 +2,10 @@ import { Queue } from 'bullmq';
 import { QueueName } from '../../apps/api/src/notifications/queues';
 import { startApi, TestApi } from '../support/api';
 import { Factory } from '../support/factories';
-import { enqueueMails, ensureBuilt, freePort, RedisServer, sleep, SmtpSink, spawnWorker, waitFor, workerEnv, WorkerProcess } from './support';
+import { sleep, waitFor } from '../support/wait';
+import { SmtpSink } from '../support/smtp';
+import { ensureBuilt, freePort, RedisServer, spawnWorker, WorkerProcess } from '../support/processes';
+import { enqueueMails, workerEnv } from './support';
 
 /**
  * A private redis-server (no persistence) that goes away: requests still commit, the mails wait

@@ -8,7 +8,8 @@ import { JobName } from '../../apps/api/src/notifications/queues';
 import { Reminders } from '../../apps/api/src/notifications/reminders';
 import { startApi, TestApi } from '../support/api';
 import { Factory } from '../support/factories';
-import { startWorker, waitFor, workerEnv } from './support';
+import { waitFor } from '../support/wait';
+import { startWorker, workerEnv } from './support';
 
 /** Reminders from the job schedulers; and, with no SMTP_URL, mails written as .eml files. */
 let api: TestApi;

@@ -1,7 +1,9 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { startApi, TestApi } from '../support/api';
 import { Factory, TestUser } from '../support/factories';
-import { emailRow, enqueueMails, sleep, SmtpSink, startWorker, waitFor, workerEnv } from './support';
+import { sleep, waitFor } from '../support/wait';
+import { SmtpSink } from '../support/smtp';
+import { emailRow, enqueueMails, startWorker, workerEnv } from './support';
 
 /** The SMTP server refuses for a while (4xx), or for good (5xx). */
 let api: TestApi;

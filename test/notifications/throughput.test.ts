@@ -1,5 +1,8 @@
 import { startApi, TestApi } from '../support/api';
-import { enqueueMails, ensureBuilt, SmtpSink, spawnWorker, waitFor, workerEnv, WorkerProcess } from './support';
+import { waitFor } from '../support/wait';
+import { SmtpSink } from '../support/smtp';
+import { ensureBuilt, spawnWorker, WorkerProcess } from '../support/processes';
+import { enqueueMails, workerEnv } from './support';
 
 /**
  * Delivery rate of a 1,000-mail burst: one worker process (`node apps/api/dist/worker.js`,

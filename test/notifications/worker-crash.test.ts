@@ -1,6 +1,9 @@
 import { startApi, TestApi } from '../support/api';
 import { Factory, TestUser } from '../support/factories';
-import { emailRow, enqueueMails, ensureBuilt, sleep, SmtpSink, spawnWorker, waitFor, workerEnv, WorkerProcess } from './support';
+import { sleep, waitFor } from '../support/wait';
+import { SmtpSink } from '../support/smtp';
+import { ensureBuilt, spawnWorker, WorkerProcess } from '../support/processes';
+import { emailRow, enqueueMails, workerEnv } from './support';
 
 /**
  * The worker as its own process (`node apps/api/dist/worker.js`), killed or stopped while it works.

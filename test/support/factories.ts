@@ -23,9 +23,12 @@ export const FILES = {
   jpeg: Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(60, 1), Buffer.from([0xff, 0xd9])]),
 };
 
-/** Test data through the database (fixtures) and through the API (the real paths). */
+/**
+ * Test data through the database (fixtures) and through the API (the real paths): the API in
+ * process (TestApi), or any API process given its database and a supertest agent.
+ */
 export class Factory {
-  constructor(private readonly api: TestApi) {}
+  constructor(private readonly api: Pick<TestApi, 'db' | 'http'>) {}
 
   async school(overrides: Partial<{ name: string; type: string; ownership: string; honors: string[]; province: string | null }> = {}): Promise<number> {
     const s = { name: `测试职业技术学院${unique()}`, type: 'higher_vocational', ownership: 'public', honors: ['national_double_high'], province: '江苏', ...overrides };

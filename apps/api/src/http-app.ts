@@ -48,5 +48,8 @@ export async function createHttpApp(): Promise<INestApplication> {
 function serveConsole(app: NestExpressApplication, env: Env): void {
   const dist = env.ADMIN_DIST ?? join(__dirname, '../../admin/dist');
   if (!existsSync(join(dist, 'index.html'))) return;
-  app.use(express.static(dist, { index: 'index.html', maxAge: '1h' }));
+  const serve = express.static(dist, { index: 'index.html', maxAge: '1h' });
+  // registered before the API's routes: keep it off /api, where it would stat() a file per request
+  app.use((req: express.Request, res: express.Response, next: express.NextFunction) =>
+    (req.path === '/api' || req.path.startsWith('/api/') ? next() : serve(req, res, next)));
 }

@@ -1,16 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import {
-  allowedActions, evaluateCouncil, evaluateMember, holdsSeat, LIMITS, type Action, type ApplicationKind, type Finding,
+  allowedActions, evaluateCouncil, evaluateMember, holdsSeat, LIMITS, type Action, type ApplicationKind, type Finding, type Seat,
 } from '@alliance/domain';
-import { EntityManager, In } from 'typeorm';
-import { AttachmentsRepository } from '../attachments/attachments.repository';
+import { EntityManager } from 'typeorm';
+import type { Attachment } from '../attachments/attachment.entity';
 import { AttachmentView, viewAttachment } from '../attachments/attachments.service';
 import type { AuthUser } from '../auth/auth-user';
-import { Batch } from '../batches/batch.entity';
 import { CouncilApplication, Department, MemberApplication, QuotaException } from './application.entities';
-import { ApplicationRow, ApplicationsRepository } from './applications.repository';
+import { ApplicationRow, ApplicationsRepository, type PageContext } from './applications.repository';
 
-const exceptionView = (e: QuotaException | undefined) => (e ? { reason: e.reason, grantedBy: e.grantedBy, at: e.grantedAt } : null);
+type SeatHolder = { id: number; departmentId: number; seat: Seat };
+type DepartmentHolder = { id: number; schoolId: number; batchId: number; departments: number };
+
+const exceptionView = (e: Pick<QuotaException, 'reason' | 'grantedBy' | 'grantedAt'> | undefined) => (e ? { reason: e.reason, grantedBy: e.grantedBy, at: e.grantedAt } : null);
 
 const departmentView = (d: Department) => ({
   id: d.id, name: d.name, category: d.category, establishedOn: d.establishedOn, majorSharePct: d.majorSharePct,
@@ -34,24 +36,18 @@ export interface ApplicationView {
  */
 @Injectable()
 export class ApplicationPresenter {
-  constructor(
-    private readonly applications: ApplicationsRepository,
-    private readonly attachments: AttachmentsRepository,
-  ) {}
+  constructor(private readonly applications: ApplicationsRepository) {}
 
   async present(kind: ApplicationKind, rows: ApplicationRow[], user: AuthUser, m: EntityManager = this.applications.db.manager): Promise<ApplicationView[]> {
     if (!rows.length) return [];
-    const ids = rows.map((r) => r.id);
-    // one after another: inside a transaction they share one connection
-    const batches = await m.getRepository(Batch).findBy({ id: In([...new Set(rows.map((r) => r.batchId))]) });
-    const files = await this.attachments.forApplications(kind, ids, m);
-    const exceptions = await this.applications.quotaExceptions(kind, ids, m);
-    const batchById = new Map(batches.map((b) => [b.id, b]));
-    const exceptionOf = new Map(exceptions.map((e) => [e.applicationId, e]));
-    const filesOf = (id: number) => files.filter((f) => f.applicationId === id);
+    // one round trip for everything besides the rows (inside a transaction, on its connection)
+    const page = await this.applications.pageContext(kind, rows, m);
+    const batchById = new Map(page.batches.map((b) => [b.id, b]));
+    const exceptionOf = new Map(page.exceptions.map((e) => [e.applicationId, e]));
+    const filesOf = (id: number) => page.files.filter((f) => f.applicationId === id);
     const context = kind === 'council'
-      ? await this.councilContext(rows as CouncilApplication[], m)
-      : await this.memberContext(rows as MemberApplication[], m);
+      ? this.councilContext(page.departments as Department[], page.holders as DepartmentHolder[])
+      : this.memberContext(page.departments, page.holders as SeatHolder[]);
 
     return rows.map((row) => {
       const batch = batchById.get(row.batchId)!;
@@ -63,7 +59,7 @@ export class ApplicationPresenter {
       return {
         id: row.id, kind, batchId: row.batchId, schoolId: row.schoolId, school: row.school, ownerId: row.ownerId, state: row.state,
         ...form,
-        attachments: mine.map(viewAttachment),
+        attachments: mine.map((f) => viewAttachment(f as unknown as Attachment)),
         findings,
         allowedActions: allowedActions(user, row),
         quota: { ...quota, exception: exceptionView(exception) },
@@ -78,9 +74,7 @@ export class ApplicationPresenter {
     return view.findings;
   }
 
-  private async councilContext(rows: CouncilApplication[], m: EntityManager) {
-    const departments = await this.applications.departmentsOf(rows.map((r) => r.id), m);
-    const holders = await this.applications.departmentHolders([...new Set(rows.map((r) => r.schoolId))], m);
+  private councilContext(departments: Department[], holders: DepartmentHolder[]) {
     return {
       evaluate: (row: ApplicationRow, c: EvalInput) => {
         const app = row as CouncilApplication;
@@ -104,10 +98,7 @@ export class ApplicationPresenter {
     };
   }
 
-  private async memberContext(rows: MemberApplication[], m: EntityManager) {
-    const departmentIds = [...new Set(rows.map((r) => r.departmentId).filter((d): d is number => d !== null))];
-    const departments = await this.applications.departmentsByIds(departmentIds, m);
-    const holders = await this.applications.seatHolders(departmentIds, m);
+  private memberContext(departments: PageContext['departments'], holders: SeatHolder[]) {
     return {
       evaluate: (row: ApplicationRow, c: EvalInput) => {
         const app = row as MemberApplication;
@@ -141,7 +132,7 @@ export class ApplicationPresenter {
 }
 
 interface EvalInput {
-  batch: Batch;
+  batch: { opensAt: Date; deadline: Date };
   at: Date;
   exception: boolean;
   has: (kind: string) => boolean;

@@ -13,7 +13,7 @@ import { ApplicationPresenter, ApplicationView } from './application.presenter';
 import {
   ApplicationFilter, CouncilCreateInput, CouncilUpdateInput, MemberCreateInput, MemberUpdateInput,
 } from './application.schemas';
-import { ApplicationRow, ApplicationsRepository } from './applications.repository';
+import { ApplicationRow, ApplicationsRepository, inScope } from './applications.repository';
 import { TransitionMails } from './transition-mails';
 
 const LABEL: Record<ApplicationKind, string> = { council: '理事单位申报', member: '成员申报' };
@@ -133,7 +133,7 @@ export class ApplicationsService {
   async transition(kind: ApplicationKind, id: number, action: Action, comment: string | null, user: AuthUser): Promise<ApplicationView> {
     return this.db.transaction(async (m) => {
       const app = await this.applications.lock(kind, id, m);
-      if (!app || !(await this.applications.findVisible(kind, id, user, m))) throw notFound(LABEL[kind]);
+      if (!app || !inScope(app, user)) throw notFound(LABEL[kind]);
       let decision = decide(user, app, action, { comment });
       if (decision.ok && action === 'submit') {
         await this.lockQuota(kind, app, m);
@@ -150,18 +150,22 @@ export class ApplicationsService {
       }
       const from = app.state;
       const now = new Date();
-      await this.applications.update(kind, m, id, {
+      const changes: Partial<ApplicationRow> = {
         state: decision.to,
         ...(action === 'submit' && { submittedAt: now }),
         ...((action === 'return' || action === 'reject') && { lastComment: comment }),
-      });
+        updatedAt: now,
+      };
+      await this.applications.update(kind, m, id, changes);
       await this.applications.addTransition(m, {
         applicationKind: kind, applicationId: id, action, from, to: decision.to,
         actorId: user.id, actorRole: roleOfActor(decision.actor), comment: comment || null,
       });
       await this.audit.record(m, user, { action: `transition.${action}`, entity: `${kind}_application`, entityId: id, data: { from, to: decision.to, comment } });
       await this.outbox.enqueue(m, await this.mails.intents(m, kind, { ...app, state: decision.to }, action, comment || null, user));
-      return this.get(kind, id, user, m);
+      // the locked row with what this transaction wrote: no need to read it again
+      const [view] = await this.presenter.present(kind, [Object.assign(app, changes)], user, m);
+      return view;
     });
   }
 

@@ -23,7 +23,7 @@ export class TransitionMails {
   ) {}
 
   async intents(m: EntityManager, kind: ApplicationKind, app: ApplicationRow, action: Action, comment: string | null, actor: AuthUser): Promise<MailIntent[]> {
-    const owner = await this.users.findById(app.ownerId);
+    const owner = await this.users.findById(app.ownerId, m);
     const applicant: Recipient[] = owner ? [{ id: owner.id, email: owner.email, name: owner.name }] : [];
     const to = async (template: EmailTemplate, recipients: Recipient[] | Promise<Recipient[]>) =>
       (await recipients).map((r) => this.intent(kind, app, template, r, action, comment, actor));

@@ -392,12 +392,13 @@ export function generateNationalData(opts: { seed: number; scale: number; now: D
     const usedDeptNames = new Set<string>();
     cats.forEach((category, position) => {
       const id = (s.id - 1) * 3 + position + 1;
-      let name = rng.pick(DEPARTMENT_NAMES[category]);
-      if (s.type === 'secondary_vocational' && name.endsWith('学院')) name = name.replace(/学院$/, '专业部');
+      // secondary schools organise by 专业部, colleges by 学院 and 系
+      const secondary = s.type === 'secondary_vocational';
+      const fitting = DEPARTMENT_NAMES[category].filter((n) => n.endsWith('部') === secondary);
+      let name = fitting.length ? rng.pick(fitting) : rng.pick(DEPARTMENT_NAMES[category]).replace(/(学院|系)$/, secondary ? '专业部' : '$1');
       while (usedDeptNames.has(name)) name = `${name.replace(/(学院|系|部)$/, '')}工程系`;
       usedDeptNames.add(name);
       const majors = rng.sample(MAJORS[category], rng.int(2, Math.min(5, MAJORS[category].length)));
-      const secondary = s.type === 'secondary_vocational';
       departments.add([
         id, s.id, s.id, position, name, category, `${rng.int(1985, 2023)}-${pad(rng.int(1, 12))}`, rng.int(50, 600) / 10,
         secondary ? rng.int(150, 1500) : rng.int(400, 5200), person().name, rng.pick(HEAD_POSITIONS), pgTextArray(majors),

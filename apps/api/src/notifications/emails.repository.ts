@@ -28,6 +28,10 @@ export interface PendingEmail {
 export type DeliveryOutcome =
   | { ok: true; subject: string; messageId: string }
   | { ok: false; subject: string | null; error: string; final: boolean };
+type SentOutcome = Extract<DeliveryOutcome, { ok: true }>;
+
+/** How long a worker keeps trying to record a mail the SMTP server accepted, while PostgreSQL is away. */
+const RECORD_SENT_FOR_MS = 60_000;
 
 export const EMAIL_SORTABLE = ['id', 'createdAt', 'sentAt', 'updatedAt', 'status', 'template', 'toEmail', 'attempts'] as const;
 const SORT_COLUMN: Record<(typeof EMAIL_SORTABLE)[number], string> = {
@@ -168,10 +172,52 @@ export class EmailsRepository {
   /**
    * Delivers one row at most once: locks it (`FOR UPDATE`, so a second worker holding the same
    * job waits here and then sees the outcome), skips it when it is already sent, runs `deliver`
-   * while holding the lock and records the outcome in the same transaction.
-   * Returns null when there was nothing to send.
+   * while holding the lock and records the outcome in the same transaction. When that transaction
+   * fails after the SMTP server accepted the mail, the mail is recorded as sent as soon as
+   * PostgreSQL answers again. Returns null when there was nothing to send.
    */
   async deliverOnce(id: string, lockTimeoutMs: number, deliver: (row: Email) => Promise<DeliveryOutcome>): Promise<DeliveryOutcome | null> {
+    const delivered: { sent?: SentOutcome } = {};
+    try {
+      return await this.deliverLocked(id, lockTimeoutMs, async (row) => {
+        const outcome = await deliver(row);
+        if (outcome.ok) delivered.sent = outcome;
+        return outcome;
+      });
+    } catch (e) {
+      // The SMTP server took the mail but the transaction that records it failed (PostgreSQL
+      // restarted meanwhile): record it once PostgreSQL answers again, rather than let the job
+      // fail and send the mail a second time. The job stays active in this worker meanwhile.
+      if (!delivered.sent) throw e;
+      await this.recordSentWhenBack(id, delivered.sent, e as Error);
+      return delivered.sent;
+    }
+  }
+
+  /** Retries recording a sent mail for up to RECORD_SENT_FOR_MS; then gives up with the first error. */
+  private async recordSentWhenBack(id: string, sent: SentOutcome, first: Error): Promise<void> {
+    const until = Date.now() + RECORD_SENT_FOR_MS;
+    while (Date.now() < until) {
+      await new Promise((r) => setTimeout(r, 500));
+      try {
+        await this.markSent(this.db.manager, id, sent);
+        return;
+      } catch {
+        // still away
+      }
+    }
+    throw first;
+  }
+
+  private async markSent(m: EntityManager, id: string, sent: SentOutcome): Promise<void> {
+    await m.query(
+      `UPDATE emails SET status = 'sent', subject = $2, message_id = $3, sent_at = now(), attempts = attempts + 1,
+         last_error = NULL, updated_at = now() WHERE id = $1 AND status <> 'sent'`,
+      [id, sent.subject, sent.messageId],
+    );
+  }
+
+  private async deliverLocked(id: string, lockTimeoutMs: number, deliver: (row: Email) => Promise<DeliveryOutcome>): Promise<DeliveryOutcome | null> {
     return this.db.transaction(async (m) => {
       await m.query(`SELECT set_config('lock_timeout', $1, true)`, [`${lockTimeoutMs}ms`]);
       const row = await m.getRepository(Email).createQueryBuilder('e').setLock('pessimistic_write')
@@ -179,11 +225,7 @@ export class EmailsRepository {
       if (!row) return null;
       const outcome = await deliver(row);
       if (outcome.ok) {
-        await m.query(
-          `UPDATE emails SET status = 'sent', subject = $2, message_id = $3, sent_at = now(), attempts = attempts + 1,
-             last_error = NULL, updated_at = now() WHERE id = $1`,
-          [id, outcome.subject, outcome.messageId],
-        );
+        await this.markSent(m, id, outcome);
       } else {
         await m.query(
           `UPDATE emails SET status = $2, subject = COALESCE($3, subject), last_error = $4, attempts = attempts + 1,

@@ -25,8 +25,9 @@ export class UsersRepository {
     return u && u.emailVerifiedAt ? toAuthUser(u) : null;
   }
 
-  findById(id: number): Promise<User | null> {
-    return this.db.getRepository(User).findOneBy({ id });
+  /** Inside a transaction, pass its manager: a second pool connection per transaction can exhaust the pool. */
+  findById(id: number, m: EntityManager = this.db.manager): Promise<User | null> {
+    return m.getRepository(User).findOneBy({ id });
   }
 
   /** With the password hash, for login. */
@@ -65,8 +66,9 @@ export class UsersRepository {
 
   /** Active recipients holding a role, optionally in one school. */
   recipients(m: EntityManager, role: Role, schoolId?: number): Promise<Pick<User, 'id' | 'email' | 'name'>[]> {
+    // `roles @> ARRAY[role]` can use the GIN index on roles; `role = ANY(roles)` reads every user
     const qb = m.getRepository(User).createQueryBuilder('u').select(['u.id', 'u.email', 'u.name'])
-      .where(':role = ANY(u.roles)', { role }).andWhere('u.active');
+      .where('u.roles @> ARRAY[:role]::text[]', { role }).andWhere('u.active');
     if (schoolId !== undefined) qb.andWhere('u.school_id = :schoolId', { schoolId });
     return qb.orderBy('u.id').getMany();
   }

@@ -91,7 +91,7 @@ export class UsersService {
   async update(id: number, input: z.output<typeof UpdateUserSchema>, actor: AuthUser): Promise<UserView> {
     const passwordHash = input.password ? await hashPassword(input.password) : undefined;
     return this.db.transaction(async (m) => {
-      const u = await this.users.findById(id);
+      const u = await this.users.findById(id, m);
       if (!u) throw notFound('用户');
       const next = { roles: input.roles ?? u.roles, schoolId: input.schoolId === undefined ? u.schoolId : input.schoolId };
       if (needsSchool(next.roles) && !next.schoolId) {
@@ -111,7 +111,7 @@ export class UsersService {
       });
       const { password: _omit, ...changes } = input;
       await this.audit.record(m, actor, { action: 'update', entity: 'user', entityId: id, data: { ...changes, passwordChanged: !!passwordHash } });
-      return view((await this.users.findById(id))!);
+      return view((await this.users.findById(id, m))!);
     });
   }
 }
