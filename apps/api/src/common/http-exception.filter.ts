@@ -8,6 +8,15 @@ const STATUS_TEXT: Record<number, string> = {
   429: 'Too Many Requests', 500: 'Internal Server Error', 503: 'Service Unavailable',
 };
 
+/** Errors that mean "PostgreSQL is not there right now": the client should retry, so 503, not 500. */
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
+function isDatabaseUnavailable(exception: unknown): boolean {
+  const e = exception as { code?: string; driverError?: { code?: string }; message?: string };
+  const code = e?.driverError?.code ?? e?.code;
+  if (code && UNAVAILABLE_CODES.has(code)) return true;
+  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Query runner already released/i.test(e?.message ?? '');
+}
+
 /** The one place where errors become HTTP: `{ statusCode, error, message, details? }`. */
 @Catch()
 export class HttpErrorFilter implements ExceptionFilter {
@@ -16,7 +25,8 @@ export class HttpErrorFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
     const { status, message, details } = this.describe(exception);
-    if (status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    if (status === 503) this.logger.warn(`database unavailable: ${(exception as Error)?.message}`);
+    else if (status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     if (res.headersSent) {
       res.destroy();
       return;
@@ -45,6 +55,7 @@ export class HttpErrorFilter implements ExceptionFilter {
       const message = e.type === 'entity.parse.failed' ? '请求体不是有效的 JSON' : e.type === 'entity.too.large' ? '请求体过大' : (e.message ?? 'Bad request');
       return { status, message };
     }
+    if (isDatabaseUnavailable(exception)) return { status: HttpStatus.SERVICE_UNAVAILABLE, message: '服务暂时不可用，请稍后重试' };
     return { status: HttpStatus.INTERNAL_SERVER_ERROR, message: '服务器内部错误' };
   }
 }
