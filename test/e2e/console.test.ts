@@ -1,16 +1,14 @@
 import { APPLICATION_KIND } from '@alliance/domain';
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { Browser, chromium, Page } from 'playwright-core';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { ADMIN_DIST, ARTIFACTS, launchChromium, login as loginAs } from '../support/browser';
 import { startApi, TestApi } from '../support/api';
-import { Factory, PASSWORD, TestUser } from '../support/factories';
+import { Factory, TestUser } from '../support/factories';
 
 /**
  * The console in a real browser (Debian's Chromium driven by playwright-core), served by the
  * real API on a fresh database. Screenshots are kept in test/artifacts/console.
  */
-const ARTIFACTS = resolve(__dirname, '../artifacts/console');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 let api: TestApi;
 let f: Factory;
@@ -18,8 +16,7 @@ let browser: Browser;
 let users: Record<string, TestUser>;
 
 beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  api = await startApi({ ADMIN_DIST: resolve(__dirname, '../../apps/admin/dist') });
+  api = await startApi({ ADMIN_DIST });
   f = new Factory(api);
   const batchId = await f.batch();
   const a = await f.schoolWithCouncil(batchId, { type: 'higher_vocational', honors: ['national_double_high'] });
@@ -33,10 +30,7 @@ beforeAll(async () => {
     applicant: a.applicant, school_admin: a.admin,
     center_reviewer: await f.user(['center_reviewer']), coordinator: await f.user(['coordinator']), lead: await f.user(['lead']),
   };
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  browser = await launchChromium();
 }, 60_000);
 
 afterAll(async () => {
@@ -44,15 +38,8 @@ afterAll(async () => {
   await api?.close();
 });
 
-async function login(user: TestUser): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
-  await page.goto(`${api.url}/#/login`);
-  await page.locator('input[name="email"]').fill(user.email);
-  await page.locator('input[name="password"]').fill(PASSWORD);
-  await page.locator('button[type="submit"]').click();
-  await page.waitForURL((u) => !u.hash.startsWith('#/login'), { timeout: 15_000 });
-  return page;
-}
+const login = (user: TestUser): Promise<Page> => loginAs(browser, api.url, user);
+
 
 test.each(['applicant', 'school_admin', 'center_reviewer', 'coordinator', 'lead'])('%s logs in and sees the console in Chinese', async (role) => {
   const page = await login(users[role]);

@@ -2,12 +2,12 @@ import {
   ACTION, APPLICATION_KIND, ATTACHMENT_KIND, DEGREE, EDUCATION, FIELD_LABEL, GENDER, POLITICAL_STATUS, POSITION_KIND, SEAT,
   STATE, TARGET_GROUP, type Action, type ApplicationState,
 } from '@alliance/domain';
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { Browser, chromium, Page } from 'playwright-core';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { ADMIN_DIST, ARTIFACTS, launchChromium, login as loginAs } from '../support/browser';
 import { APP_MESSAGES } from '../../apps/admin/src/i18n/appMessages';
 import { startApi, TestApi } from '../support/api';
-import { Factory, FILES, PASSWORD, TestUser } from '../support/factories';
+import { Factory, FILES, TestUser } from '../support/factories';
 
 /**
  * The whole life of an individual member application (附件2) in a real browser, by clicking:
@@ -15,8 +15,6 @@ import { Factory, FILES, PASSWORD, TestUser } from '../support/factories';
  * reviewer approves it; the lead admits it. Only the data around it (school, council form,
  * users, batch) is made by the factories. Screenshots: test/artifacts/console/flow-*.png.
  */
-const ARTIFACTS = resolve(__dirname, '../artifacts/console');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const DEPARTMENT = '智能制造学院'; // the first department of Factory.councilForm
 const PERSON = '陈静';
 
@@ -25,8 +23,7 @@ let browser: Browser;
 let users: { applicant: TestUser; school_admin: TestUser; center_reviewer: TestUser; lead: TestUser };
 
 beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  api = await startApi({ ADMIN_DIST: resolve(__dirname, '../../apps/admin/dist') });
+  api = await startApi({ ADMIN_DIST });
   const f = new Factory(api);
   const batchId = await f.batch();
   const school = await f.schoolWithCouncil(batchId);
@@ -37,10 +34,7 @@ beforeAll(async () => {
     center_reviewer: await f.user(['center_reviewer']),
     lead: await f.user(['lead']),
   };
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  browser = await launchChromium();
 }, 60_000);
 
 afterAll(async () => {
@@ -48,15 +42,8 @@ afterAll(async () => {
   await api?.close();
 });
 
-async function login(user: TestUser): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
-  await page.goto(`${api.url}/#/login`);
-  await page.locator('input[name="email"]').fill(user.email);
-  await page.locator('input[name="password"]').fill(PASSWORD);
-  await page.locator('button[type="submit"]').click();
-  await page.waitForURL((u) => !u.hash.startsWith('#/login'), { timeout: 15_000 });
-  return page;
-}
+const login = (user: TestUser): Promise<Page> => loginAs(browser, api.url, user, 900);
+
 
 const stateInDb = async (id: number): Promise<ApplicationState> =>
   (await api.db.query('SELECT state FROM member_applications WHERE id = $1', [id]))[0].state;
