@@ -76,3 +76,13 @@ test('filtering the member applications by school type narrows the rows', async 
   await page.screenshot({ path: join(ARTIFACTS, 'lead-filtered.png') });
   await page.close();
 }, 60_000);
+
+test('the lead opens the queue dashboard from the menu, signed in by a single-use ticket', async () => {
+  const page = await login(users.lead);
+  const [popup] = await Promise.all([page.waitForEvent('popup'), page.getByText('队列监控').click()]);
+  await popup.waitForURL((u) => u.pathname.startsWith('/api/queues') && !u.search.includes('ticket'), { timeout: 15_000 });
+  await popup.locator('#root *').first().waitFor({ timeout: 15_000 });
+  expect(await popup.locator('body').innerText()).toMatch(/mail|Queues|队列/i);
+  await popup.screenshot({ path: join(ARTIFACTS, 'lead-queues.png') });
+  await page.close();
+}, 60_000);

@@ -126,6 +126,8 @@ describe('list modes, bulk actions and menus', () => {
       'dashboard', 'council-applications', 'member-applications', 'members', 'emails', 'profile',
     ]);
     expect(menuFor(['lead'])).toContain('invitations');
+    expect(menuFor(['lead'])).toContain('queues');
+    expect(menuFor(['coordinator'])).not.toContain('queues');
     expect(menuFor(['lead'])).toContain('audit-events');
     expect(menuFor(undefined)).toEqual(['profile']);
   });

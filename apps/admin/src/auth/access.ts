@@ -102,7 +102,7 @@ export function bulkActionsFor(roles: readonly Role[] | undefined): Action[] {
 /** Menu entries, in display order. Resource entries are named after the resource. */
 export const MENU_ORDER = [
   'my-applications', 'dashboard', 'council-applications', 'member-applications', 'members', 'invitations',
-  'batches', 'users', 'emails', 'audit-events', 'profile',
+  'batches', 'users', 'emails', 'audit-events', 'queues', 'profile',
 ] as const;
 export type MenuKey = (typeof MENU_ORDER)[number];
 
@@ -111,7 +111,7 @@ const MENU_BY_ROLE: Readonly<Record<Role, readonly MenuKey[]>> = {
   school_admin: ['dashboard', 'council-applications', 'member-applications'],
   center_reviewer: ['dashboard', 'council-applications', 'member-applications', 'members', 'emails'],
   coordinator: ['dashboard', 'council-applications', 'member-applications', 'members', 'emails'],
-  lead: ['dashboard', 'council-applications', 'member-applications', 'members', 'invitations', 'batches', 'users', 'emails', 'audit-events'],
+  lead: ['dashboard', 'council-applications', 'member-applications', 'members', 'invitations', 'batches', 'users', 'emails', 'audit-events', 'queues'],
   expert: ['dashboard'],
 };
 export function menuFor(roles: readonly Role[] | undefined): MenuKey[] {

@@ -56,6 +56,8 @@ export interface AllianceDataProvider extends DataProvider {
   resendEmail(id: Identifier): Promise<{ data: Record<string, unknown> }>;
   emailPreview(id: Identifier): Promise<{ data: EmailPreview }>;
   getStats(): Promise<{ data: StatsPayload }>;
+  /** A single-use address of the queue dashboard (bull-board), for a new window. */
+  queueDashboardUrl(): Promise<string>;
 }
 
 const enc = encodeURIComponent;
@@ -101,6 +103,7 @@ export function createDataProvider(http: typeof httpClient = httpClient, base = 
     resendEmail: (id) => post(`emails/${enc(String(id))}/resend`).then(({ json }) => ({ data: json ?? {} })),
     emailPreview: (id) => http(`${base}/emails/${enc(String(id))}/preview`).then(({ json }) => ({ data: json as EmailPreview })),
     getStats: () => http(`${base}/stats`).then(({ json }) => ({ data: json as StatsPayload })),
+    queueDashboardUrl: () => post('queues/session').then(({ json }) => (json as { url: string }).url),
   };
 }
 

@@ -21,6 +21,7 @@ export const APP_MESSAGES = {
   menu: {
     my_applications: L('我的申报', 'My applications'),
     profile: L('个人资料', 'My profile'),
+    queues: L('队列监控', 'Mail queues'),
   },
   tabs: {
     form: L('申报表', 'Form'),
