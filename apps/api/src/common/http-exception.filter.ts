@@ -14,7 +14,7 @@ function isDatabaseUnavailable(exception: unknown): boolean {
   const e = exception as { code?: string; driverError?: { code?: string }; message?: string };
   const code = e?.driverError?.code ?? e?.code;
   if (code && UNAVAILABLE_CODES.has(code)) return true;
-  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Query runner already released/i.test(e?.message ?? '');
+  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|already released|not queryable/i.test(e?.message ?? '');
 }
 
 /** The one place where errors become HTTP: `{ statusCode, error, message, details? }`. */
