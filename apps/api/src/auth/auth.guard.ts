@@ -22,12 +22,13 @@ export class AuthGuard implements CanActivate {
     const req = ctx.switchToHttp().getRequest<Request & { user?: unknown }>();
     const header = req.headers.authorization ?? '';
     const match = /^Bearer ([\w-]+\.[\w-]+\.[\w-]*)$/.exec(header);
-    const unauthenticated = new AppError('unauthenticated', '请先登录');
-    if (!match) throw unauthenticated;
+    // built only when thrown: an Error captures a stack trace, on every request otherwise
+    const unauthenticated = () => new AppError('unauthenticated', '请先登录');
+    if (!match) throw unauthenticated();
     const userId = this.tokens.verify(match[1]);
-    if (userId === null) throw unauthenticated;
+    if (userId === null) throw unauthenticated();
     const user = await this.users.findActive(userId);
-    if (!user) throw unauthenticated;
+    if (!user) throw unauthenticated();
     req.user = user;
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (roles && !user.roles.some((r) => roles.includes(r))) throw new AppError('forbidden', '当前角色无权进行此操作');

@@ -16,13 +16,18 @@ export interface UserFilter {
 
 const toAuthUser = (u: User): AuthUser => ({ id: u.id, email: u.email, name: u.name, roles: u.roles, schoolId: u.schoolId });
 
+const FIND_ACTIVE_SQL = `SELECT id, email, name, roles, school_id AS "schoolId" FROM users
+  WHERE id = $1 AND active = true AND email_verified_at IS NOT NULL LIMIT 1`;
+
 @Injectable()
 export class UsersRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async findActive(id: number): Promise<AuthUser | null> {
-    const u = await this.db.getRepository(User).findOneBy({ id, active: true });
-    return u && u.emailVerifiedAt ? toAuthUser(u) : null;
+    // Runs on every authenticated request: a prebuilt statement instead of findOneBy (query
+    // building and entity hydration), with the same checks (active, e-mail verified).
+    const rows: AuthUser[] = await this.db.query(FIND_ACTIVE_SQL, [id]);
+    return rows.length ? toAuthUser(rows[0] as User) : null;
   }
 
   /** Inside a transaction, pass its manager: a second pool connection per transaction can exhaust the pool. */
