@@ -5,14 +5,12 @@ import { AttachmentsModule } from './attachments/attachments.module';
 import { AuditController } from './audit/audit.controller';
 import { AuthModule } from './auth/auth.module';
 import { BatchesController } from './batches/batches.controller';
-import { BatchesRepository } from './batches/batches.repository';
 import { BatchesService } from './batches/batches.service';
 import { ClockModule } from './common/clock';
 import { ConfigModule } from './config/config.module';
 import { ENV, type Env } from './config/env';
 import { DatabaseModule } from './db/database.module';
 import { DepartmentsController } from './departments/departments.controller';
-import { DepartmentsRepository } from './departments/departments.repository';
 import { ExportsModule } from './exports/exports.module';
 import { HealthController } from './health/health.controller';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -42,6 +40,6 @@ import { UsersService } from './users/users.service';
     // ExportsModule first: `/<resource>/export` must win over `/<resource>/:id`
     ExportsModule, RosterModule, InvitationsModule, NotificationsModule, ApplicationsModule],
   controllers: [HealthController, SchoolsController, BatchesController, UsersController, DepartmentsController, AuditController],
-  providers: [UsersService, SchoolsService, BatchesService, BatchesRepository, DepartmentsRepository],
+  providers: [UsersService, SchoolsService, BatchesService],
 })
 export class AppModule {}

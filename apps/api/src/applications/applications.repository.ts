@@ -5,7 +5,7 @@ import { Brackets, DataSource, EntityManager, SelectQueryBuilder } from 'typeorm
 import { AuthUser, isStaff } from '../auth/auth-user';
 import { AppError } from '../common/errors';
 import { ListQuery } from '../common/list-query';
-import { escapeLike } from '../users/users.repository';
+import { escapeLike } from '../common/sql';
 import { School } from '../schools/school.entity';
 import { ApplicationFilter } from './application.schemas';
 import { CouncilApplication, Department, MemberApplication, QuotaException, Transition } from './application.entities';

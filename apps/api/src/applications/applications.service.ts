@@ -4,6 +4,7 @@ import { EntityManager } from 'typeorm';
 import { hasRole, type AuthUser } from '../auth/auth-user';
 import { AuditRepository } from '../audit/audit.repository';
 import { Batch } from '../batches/batch.entity';
+import { BatchesRepository } from '../batches/batches.repository';
 import { AppError, conflict, forbidden, notFound } from '../common/errors';
 import { ListQuery } from '../common/list-query';
 import { Outbox } from '../notifications/outbox';
@@ -24,6 +25,7 @@ export class ApplicationsService {
   constructor(
     private readonly applications: ApplicationsRepository,
     private readonly schools: SchoolsRepository,
+    private readonly batches: BatchesRepository,
     private readonly presenter: ApplicationPresenter,
     private readonly mails: TransitionMails,
     private readonly outbox: Outbox,
@@ -195,7 +197,7 @@ export class ApplicationsService {
   }
 
   private async requireBatch(m: EntityManager, batchId: number): Promise<Batch> {
-    const batch = await m.getRepository(Batch).findOneBy({ id: batchId });
+    const batch = await this.batches.findById(batchId, m);
     if (!batch) throw new AppError('validation', '提交的数据有误', [{ path: 'batchId', message: '批次不存在' }]);
     return batch;
   }

@@ -7,7 +7,7 @@ import type { MailIntent } from '../notifications/outbox';
 import { UsersRepository } from '../users/users.repository';
 import { RESOURCE_OF } from './application-kinds';
 import { CouncilApplication, MemberApplication } from './application.entities';
-import type { ApplicationRow } from './applications.repository';
+import { ApplicationsRepository, type ApplicationRow } from './applications.repository';
 
 type Recipient = { id: number | null; email: string; name: string };
 
@@ -20,6 +20,7 @@ export class TransitionMails {
   constructor(
     @Inject(ENV) private readonly env: Env,
     private readonly users: UsersRepository,
+    private readonly applications: ApplicationsRepository,
   ) {}
 
   async intents(m: EntityManager, kind: ApplicationKind, app: ApplicationRow, action: Action, comment: string | null, actor: AuthUser): Promise<MailIntent[]> {
@@ -50,9 +51,7 @@ export class TransitionMails {
   private async schoolContact(m: EntityManager, kind: ApplicationKind, app: ApplicationRow): Promise<Recipient[]> {
     const council = kind === 'council'
       ? (app as CouncilApplication)
-      : await m.getRepository(CouncilApplication).createQueryBuilder('c')
-        .where('c.school_id = :schoolId AND c.batch_id = :batchId', { schoolId: app.schoolId, batchId: app.batchId })
-        .andWhere(`c.state NOT IN ('withdrawn', 'rejected')`).orderBy('c.id', 'DESC').getOne();
+      : ((await this.applications.findActive('council', { batchId: app.batchId, schoolId: app.schoolId }, m)) as CouncilApplication | null);
     const email = council?.contact?.email;
     return email ? [{ id: null, email, name: council.contact?.name ?? '' }] : [];
   }

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { isStaff, type AuthUser } from '../auth/auth-user';
 import { ListQuery } from '../common/list-query';
-import { escapeLike } from '../users/users.repository';
+import { escapeLike } from '../common/sql';
 
 export interface DepartmentView {
   id: number; name: string | null; category: string | null; schoolId: number; schoolName: string; councilApplicationId: number; batchId: number;

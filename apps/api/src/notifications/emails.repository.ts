@@ -4,7 +4,7 @@ import type { ApplicationKind, EmailStatus, EmailTemplate } from '@alliance/doma
 import { Client } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import { ListQuery } from '../common/list-query';
-import { escapeLike } from '../users/users.repository';
+import { escapeLike } from '../common/sql';
 import { Email } from './email.entity';
 import { OUTBOX_CHANNEL } from './outbox';
 

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { RosterKind } from '@alliance/domain';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
 import { ListQuery } from '../common/list-query';
-import { escapeLike } from '../users/users.repository';
+import { escapeLike } from '../common/sql';
 import { MemberRosterFilter } from './roster.schemas';
 
 /** One roster row as the database gives it (the `members` shape of docs/api-details.md, plus a few). */

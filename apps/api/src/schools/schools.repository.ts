@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { ListQuery } from '../common/list-query';
-import { escapeLike } from '../users/users.repository';
+import { escapeLike } from '../common/sql';
 import { School } from './school.entity';
 import { SchoolFilter, SchoolInput } from './schools.schemas';
 

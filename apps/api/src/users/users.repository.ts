@@ -4,6 +4,7 @@ import type { Role } from '@alliance/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { ListQuery } from '../common/list-query';
+import { escapeLike } from '../common/sql';
 import { LoginFailure, User } from './user.entity';
 
 export interface UserFilter {
@@ -94,5 +95,3 @@ export class UsersRepository {
   }
 }
 
-/** Escapes LIKE wildcards in user text. */
-export const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`);
