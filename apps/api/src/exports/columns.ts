@@ -57,7 +57,7 @@ export interface CouncilExportRow {
   id: number; batchName: string; state: string; schoolName: string; schoolType: string; ownership: string;
   schoolHonors: string[]; schoolHonorsOther: string | null; province: string | null; equipmentMajorShare5yPct: string | null;
   representative: Person; contact: Person; schoolOpinion: Person; suggestions: string | null; lastComment: string | null;
-  submittedAt: Date | null; updatedAt: Date; hasSealedScan: boolean;
+  submittedAt: string | null; updatedAt: string; hasSealedScan: boolean;
   departments: { name: string | null; category: string | null; establishedOn: string | null; majorSharePct: number | null;
     avgEnrollment3y: number | null; headName: string | null; headPosition: string | null; strongMajors: string[] | null }[];
 }
@@ -96,8 +96,8 @@ export const COUNCIL_COLUMNS: ExportColumn<CouncilExportRow>[] = [
   col(L.suggestions.zh, 40, (r) => text(r.suggestions)),
   col(L.sealedScan.zh, 10, (r) => yesNo(r.hasSealedScan)),
   col(L.lastComment.zh, 30, (r) => text(r.lastComment)),
-  col(L.submittedAt.zh, 17, (r) => dateTime(r.submittedAt)),
-  col(L.updatedAt.zh, 17, (r) => dateTime(r.updatedAt)),
+  col(L.submittedAt.zh, 17, (r) => text(r.submittedAt)),
+  col(L.updatedAt.zh, 17, (r) => text(r.updatedAt)),
 ];
 
 // --- 附件2 成员个人申报表 -------------------------------------------------------------------------
@@ -111,7 +111,7 @@ export interface MemberExportRow {
   position: { kind: string; text?: string | null } | null; mobile: string | null; email: string | null; address: string | null;
   achievements: string | null; experience: string | null; industryYears: number | null; industryWork: string | null;
   awards: string | null; memberships: string | null; commitment: { accepted?: boolean; date?: string | null } | null;
-  schoolOpinion: Person; suggestions: string | null; lastComment: string | null; submittedAt: Date | null; updatedAt: Date;
+  schoolOpinion: Person; suggestions: string | null; lastComment: string | null; submittedAt: string | null; updatedAt: string;
   hasSealedScan: boolean; hasPhoto: boolean;
 }
 
@@ -157,8 +157,8 @@ export const MEMBER_COLUMNS: ExportColumn<MemberExportRow>[] = [
   col(L.sealedScan.zh, 10, (r) => yesNo(r.hasSealedScan)),
   col(L.photo.zh, 10, (r) => yesNo(r.hasPhoto)),
   col(L.lastComment.zh, 30, (r) => text(r.lastComment)),
-  col(L.submittedAt.zh, 17, (r) => dateTime(r.submittedAt)),
-  col(L.updatedAt.zh, 17, (r) => dateTime(r.updatedAt)),
+  col(L.submittedAt.zh, 17, (r) => text(r.submittedAt)),
+  col(L.updatedAt.zh, 17, (r) => text(r.updatedAt)),
 ];
 
 // --- 成员名录 -----------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { AuditRepository } from '../audit/audit.repository';
 import { CLOCK, type Clock } from '../common/clock';
 import { ExportColumn, COUNCIL_COLUMNS, MEMBER_COLUMNS, ROSTER_COLUMNS } from './columns';
-import { ExportsRepository, RowSource } from './exports.repository';
+import { BATCH, ExportsRepository, RowSource } from './exports.repository';
 import { Progress, writeCsv, writeXlsx } from './writers';
 
 export type ExportResource = 'council-applications' | 'member-applications' | 'members';
@@ -72,7 +72,7 @@ export class ExportsService {
   async export(req: ExportRequest, user: AuthUser, res: Response): Promise<void> {
     const spec = SPECS[req.resource];
     const date = shanghaiDate(this.clock.now());
-    const source: RowSource = await this.exports.stream(spec.query(this.exports, user, req.filter as never));
+    const source: RowSource = await this.exports.stream(spec.query(this.exports, user, req.filter as never), BATCH[req.format]);
     res.status(200);
     res.setHeader('Content-Type', CONTENT_TYPE[req.format]);
     res.setHeader('Content-Disposition', contentDisposition(`${req.resource}_${date}.${req.format}`, `${spec.title}_${date}.${req.format}`));
