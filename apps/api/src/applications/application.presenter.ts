@@ -41,7 +41,14 @@ export class ApplicationPresenter {
   async present(kind: ApplicationKind, rows: ApplicationRow[], user: AuthUser, m: EntityManager = this.applications.db.manager): Promise<ApplicationView[]> {
     if (!rows.length) return [];
     // one round trip for everything besides the rows (inside a transaction, on its connection)
-    const page = await this.applications.pageContext(kind, rows, m);
+    return this.presentWith(kind, rows, user, await this.applications.pageContext(kind, rows, m));
+  }
+
+  /**
+   * present() with the rows' context already read. The context counts the quota holdings of
+   * *other* applications, so one read serves an application before and after its own state change.
+   */
+  presentWith(kind: ApplicationKind, rows: ApplicationRow[], user: AuthUser, page: PageContext): ApplicationView[] {
     const batchById = new Map(page.batches.map((b) => [b.id, b]));
     const exceptionOf = new Map(page.exceptions.map((e) => [e.applicationId, e]));
     const filesOf = (id: number) => page.files.filter((f) => f.applicationId === id);
@@ -66,12 +73,6 @@ export class ApplicationPresenter {
         lastComment: row.lastComment, submittedAt: row.submittedAt, createdAt: row.createdAt, updatedAt: row.updatedAt,
       };
     });
-  }
-
-  /** The findings of one application, read inside the caller's transaction (after its locks). */
-  async findings(kind: ApplicationKind, row: ApplicationRow, user: AuthUser, m: EntityManager): Promise<Finding[]> {
-    const [view] = await this.present(kind, [row], user, m);
-    return view.findings;
   }
 
   private councilContext(departments: Department[], holders: DepartmentHolder[]) {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { decide, isEditable, roleOfActor, type Action, type ApplicationKind } from '@alliance/domain';
+import { decide, isEditable, roleOfActor, type Action, type ApplicationKind, type Decision } from '@alliance/domain';
 import { EntityManager } from 'typeorm';
 import { hasRole, type AuthUser } from '../auth/auth-user';
 import { AuditRepository } from '../audit/audit.repository';
@@ -137,19 +137,15 @@ export class ApplicationsService {
       const app = await this.applications.lock(kind, id, m);
       if (!app || !inScope(app, user)) throw notFound(LABEL[kind]);
       let decision = decide(user, app, action, { comment });
-      if (decision.ok && action === 'submit') {
-        await this.lockQuota(kind, app, m);
-        const findings = await this.presenter.findings(kind, app, user, m);
-        decision = decide(user, app, action, { comment, findings });
+      if (!decision.ok) this.refuse(action, decision);
+      if (action === 'submit') await this.lockQuota(kind, app, m);
+      // read after the quota lock; it serves the rules check and the answer (presentWith)
+      const page = await this.applications.pageContext(kind, [app], m);
+      if (action === 'submit') {
+        const [before] = this.presenter.presentWith(kind, [app], user, page);
+        decision = decide(user, app, action, { comment, findings: before.findings });
       }
-      if (!decision.ok) {
-        switch (decision.error) {
-          case 'forbidden': throw forbidden();
-          case 'wrong_state': throw conflict(`当前状态不能执行“${action}”操作`);
-          case 'comment_required': throw new AppError('validation', '请填写意见', [{ path: 'comment', message: '退回或不予通过时必须填写意见' }]);
-          case 'blocked': throw new AppError('blocked', '不符合申报条件，不能提交', decision.findings);
-        }
-      }
+      if (!decision.ok) this.refuse(action, decision);
       const from = app.state;
       const now = new Date();
       const changes: Partial<ApplicationRow> = {
@@ -166,7 +162,7 @@ export class ApplicationsService {
       await this.audit.record(m, user, { action: `transition.${action}`, entity: `${kind}_application`, entityId: id, data: { from, to: decision.to, comment } });
       await this.outbox.enqueue(m, await this.mails.intents(m, kind, { ...app, state: decision.to }, action, comment || null, user));
       // the locked row with what this transaction wrote: no need to read it again
-      const [view] = await this.presenter.present(kind, [Object.assign(app, changes)], user, m);
+      const [view] = this.presenter.presentWith(kind, [Object.assign(app, changes)], user, page);
       return view;
     });
   }
@@ -188,6 +184,15 @@ export class ApplicationsService {
   }
 
   // --- helpers ---------------------------------------------------------------------------------
+
+  private refuse(action: Action, decision: Exclude<Decision, { ok: true }>): never {
+    switch (decision.error) {
+      case 'forbidden': throw forbidden();
+      case 'wrong_state': throw conflict(`当前状态不能执行“${action}”操作`);
+      case 'comment_required': throw new AppError('validation', '请填写意见', [{ path: 'comment', message: '退回或不予通过时必须填写意见' }]);
+      case 'blocked': throw new AppError('blocked', '不符合申报条件，不能提交', decision.findings);
+    }
+  }
 
   /** Applications are filled in by applicants for their own school. */
   private applicantSchool(user: AuthUser, requested?: number): number {

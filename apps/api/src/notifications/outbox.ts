@@ -34,13 +34,15 @@ export class Outbox {
     ]);
     const params = rows.flat();
     const values = rows.map((_, r) => `(${Array.from({ length: 8 }, (_, c) => `$${r * 8 + c + 1}`).join(',')})`).join(',');
-    const inserted: unknown[] = await m.query(
-      `INSERT INTO emails (template, to_email, to_user_id, application_kind, application_id, invitation_id, data, dedupe_key)
-       VALUES ${values} ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
-      params,
+    // the NOTIFY in the same statement: one round trip per step instead of two
+    const [{ inserted }]: { inserted: number }[] = await m.query(
+      `WITH inserted AS (
+         INSERT INTO emails (template, to_email, to_user_id, application_kind, application_id, invitation_id, data, dedupe_key)
+         VALUES ${values} ON CONFLICT (dedupe_key) DO NOTHING RETURNING id)
+       SELECT (SELECT count(*) FROM inserted)::int AS inserted, pg_notify($${params.length + 1}, '')`,
+      [...params, OUTBOX_CHANNEL],
     );
-    await m.query(`SELECT pg_notify($1, '')`, [OUTBOX_CHANNEL]);
-    return inserted.length;
+    return inserted;
   }
 }
 
