@@ -119,7 +119,7 @@ export async function startStack(cleanup: Cleanup, options: StackOptions): Promi
   };
   for (let i = 0; i < options.apis; i++) await stack.spawnApi();
   await Promise.all(Array.from({ length: options.workers }, () => stack.spawnWorker()));
-  stack.f = new Factory({ db: stack.db, http: stack.http(0) });
+  if (options.apis > 0) stack.f = new Factory({ db: stack.db, http: stack.http(0) });
   return stack;
 }
 

@@ -11,6 +11,8 @@ const EnvSchema = z
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').default('postgres://postgres@127.0.0.1:5432/alliance'),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+    /** API processes sharing the port (main.ts); each has its own pool of DATABASE_POOL_SIZE. */
+    API_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
     REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').default('redis://127.0.0.1:6379'),
     /** Without it, mails are written as .eml files into MAIL_DIR. */
     SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// URL').optional(),
