@@ -14,7 +14,7 @@ import { benchLists } from './lib/lists.mjs';
 import { benchMail, startSmtp } from './lib/mail.mjs';
 import { dropDatabase, pgbench, query, recreateDatabase, withUrlDb } from './lib/pg.mjs';
 import { benchTransitions } from './lib/transitions.mjs';
-import { Child, freePort, hasProgram, log, now, redisPing, round, run, waitFor } from './lib/util.mjs';
+import { Child, freePort, hasProgram, log, now, redisPing, round, run, servingProcesses, waitFor } from './lib/util.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const env = process.env;
@@ -29,6 +29,8 @@ const serverUrl = (() => {
 
 const CONFIG = {
   connections: num('BENCH_CONNECTIONS', 16),
+  // as the README advises for a machine of its own: one API process per core
+  apiWorkers: num('BENCH_API_WORKERS', cpus().length),
   seconds: num('BENCH_SECONDS', 10),
   warmupSeconds: num('BENCH_WARMUP_SECONDS', 3),
   scale: num('BENCH_SCALE', 1),
@@ -148,7 +150,7 @@ function printTable(results, checks) {
   lines.push(row('dataset.memberApplications', results.dataset.memberApplications, '', ''));
   console.log(`\n${lines.join('\n')}\n`);
   const detail = [
-    results.list?.apiRequestsPerSecond !== undefined && `lists: API ${results.list.apiRequestsPerSecond} req/s vs SQL ${results.list.sqlTransactionsPerSecond} tps; p50 ${results.list.p50Ms} ms`,
+    results.list?.apiRequestsPerSecond !== undefined && `lists: API ${results.list.apiRequestsPerSecond} req/s vs SQL ${results.list.sqlTransactionsPerSecond} tps; p50 ${results.list.p50Ms} ms; the SQL alone at ${results.list.connections} clients: p50 ${results.list.sqlP50Ms} ms, p95 ${results.list.sqlP95Ms} ms`,
     results.export?.apiSeconds !== undefined && `export: API ${results.export.apiSeconds} s vs \\copy ${results.export.copySeconds} s`,
     results.transitions?.apiTransitionsPerSecond !== undefined && `transitions: API ${results.transitions.apiTransitionsPerSecond}/s vs pgbench ${results.transitions.pgbenchTps} tps`,
     results.mail?.notifications !== undefined && `mail: ${results.mail.notifications} notifications in ${results.mail.secondsFromWorkerStart} s from the worker's start`,
@@ -191,16 +193,18 @@ async function main() {
     MAIL_DIR: join(workDir, 'mail'),
     SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
     PUBLIC_URL: base,
+    API_WORKERS: String(CONFIG.apiWorkers),
   };
   mkdirSync(childEnv.UPLOAD_DIR, { recursive: true });
   const api = startNode('api', ROOT, 'apps/api/dist/main.js', childEnv);
   children.push(api);
   await waitHealthy(base, api);
+  await waitFor('every API process', async () => servingProcesses(api.pid).length === CONFIG.apiWorkers, 60_000, 250);
   const tokens = {
     coordinator: await login(base, 'coordinator1@alliance.local', CONFIG.password),
     reviewer: await login(base, 'reviewer1@alliance.local', CONFIG.password),
   };
-  log(`api: pid ${api.pid} on ${base}, queue prefix ${queuePrefix}`);
+  log(`api: pid ${api.pid} (${CONFIG.apiWorkers} process${CONFIG.apiWorkers > 1 ? 'es' : ''}) on ${base}, queue prefix ${queuePrefix}`);
 
   const ctx = {
     root: ROOT, databaseUrl: CONFIG.datasetUrl, pgbenchUrl: CONFIG.pgbenchUrl, base, tokens, password: CONFIG.password,
@@ -210,7 +214,7 @@ async function main() {
   const results = {
     generatedAt: new Date().toISOString(),
     // other work on the machine shows here; the ratios take it out only as far as it is steady
-    machine: { cores: cpus().length, cpu: cpus()[0]?.model, memoryGiB: round(totalmem() / 2 ** 30, 1), node: process.version, postgres: version, loadAverage1mAtStart: round(loadavg()[0], 2) },
+    machine: { cores: cpus().length, cpu: cpus()[0]?.model, memoryGiB: round(totalmem() / 2 ** 30, 1), node: process.version, postgres: version, loadAverage1mAtStart: round(loadavg()[0], 2), apiProcesses: CONFIG.apiWorkers },
     dataset: {
       memberApplications,
       councilApplications: dataset.counts?.councilApplications ?? null,

@@ -2,8 +2,10 @@
 import { join } from 'node:path';
 import { Child, waitFor } from './util.mjs';
 
+/** BENCH_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) go to the API and the worker, for profiling. */
 export function startNode(name, root, script, env) {
-  return new Child(name, process.execPath, [join(root, script)], { cwd: root, env: { ...process.env, ...env } });
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  return new Child(name, process.execPath, [...nodeArgs, join(root, script)], { cwd: root, env: { ...process.env, ...env } });
 }
 
 export async function waitHealthy(base, child, timeoutMs = 60_000) {

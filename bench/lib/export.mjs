@@ -4,7 +4,7 @@ import { statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { inlineParams, psqlCopy } from './pg.mjs';
-import { log, memoryOf, now, resetPeakRss, round } from './util.mjs';
+import { log, memoryOf, now, resetPeakRss, round, servingProcesses } from './util.mjs';
 
 /** The SQL the export endpoint runs, from the API's own ExportsRepository (the list filters and the export's columns). */
 export async function exportSql(root, databaseUrl) {
@@ -26,15 +26,21 @@ export async function exportSql(root, databaseUrl) {
   }
 }
 
-/** Downloads the export, sampling the API process's RSS every few milliseconds. */
-async function download(base, token, pid) {
-  const reset = resetPeakRss(pid);
-  const before = memoryOf(pid);
-  let sampledPeak = before.rssMb;
+/**
+ * Downloads the export, sampling the RSS of the API's serving processes every few milliseconds.
+ * The peak is that of the process that served it (the largest peak of any one process): with
+ * several API processes, the others' idle memory is not the export's.
+ */
+async function download(base, token, pids) {
+  const reset = pids.every((pid) => resetPeakRss(pid));
+  const before = Math.max(...pids.map((pid) => memoryOf(pid).rssMb));
+  const sampledPeak = new Map(pids.map((pid) => [pid, memoryOf(pid).rssMb]));
   const timer = setInterval(() => {
-    try {
-      sampledPeak = Math.max(sampledPeak, memoryOf(pid).rssMb);
-    } catch { /* process gone */ }
+    for (const pid of pids) {
+      try {
+        sampledPeak.set(pid, Math.max(sampledPeak.get(pid), memoryOf(pid).rssMb));
+      } catch { /* process gone */ }
+    }
   }, 10);
   const t0 = now();
   let bytes = 0;
@@ -50,20 +56,20 @@ async function download(base, token, pid) {
     clearInterval(timer);
   }
   const seconds = (now() - t0) / 1000;
-  const after = memoryOf(pid);
-  const peakMb = Math.max(sampledPeak, reset ? after.hwmMb : 0);
-  return { seconds, bytes, lines, peakMb, rssBeforeMb: before.rssMb, hwmReset: reset };
+  const peakMb = Math.max(...pids.map((pid) => Math.max(sampledPeak.get(pid), reset ? memoryOf(pid).hwmMb : 0)));
+  return { seconds, bytes, lines, peakMb, rssBeforeMb: before, hwmReset: reset };
 }
 
 export async function benchExport(ctx) {
   const { root, databaseUrl, base, tokens, apiPid, workDir, runs = 2 } = ctx;
   const sql = await exportSql(root, databaseUrl);
+  const pids = servingProcesses(apiPid);
   const file = join(workDir, 'export-copy.csv');
   const copies = [];
   const apis = [];
   for (let i = 0; i < runs; i++) {
     copies.push(await psqlCopy(databaseUrl, sql, file));
-    apis.push(await download(base, tokens.coordinator, apiPid));
+    apis.push(await download(base, tokens.coordinator, pids));
   }
   const copySeconds = Math.min(...copies);
   const best = apis.reduce((a, b) => (b.seconds < a.seconds ? b : a));
@@ -81,6 +87,7 @@ export async function benchExport(ctx) {
     copyBytes,
     apiRows: best.lines - 1,
     rssBeforeMb: round(best.rssBeforeMb, 1),
+    apiProcesses: pids.length,
     peakMethod: best.hwmReset ? 'VmHWM after clear_refs reset, and VmRSS sampled every 10 ms' : 'VmRSS sampled every 10 ms',
   };
 }

@@ -1,7 +1,7 @@
 // (a) Lists: the application list endpoints under filter combinations, through the API with
 // autocannon, against the same SQL through pgbench with the same number of clients.
 import autocannon from 'autocannon';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { inlineParams, pgbench } from './pg.mjs';
@@ -134,8 +134,13 @@ export async function benchLists(ctx) {
   const scriptArgs = files.flatMap((f) => ['-f', f]);
   const pgArgs = ['-n', '-M', 'extended', '-c', String(connections), '-j', '2'];
   await pgbench(databaseUrl, [...pgArgs, '-T', String(warmupSeconds), ...scriptArgs]);
-  const sql = await pgbench(databaseUrl, [...pgArgs, '-T', String(seconds), ...scriptArgs]);
-  log(`lists: pgbench ${round(sql.tps, 1)} tps (latency ${sql.latencyMs} ms, ${sql.failed} failed)`);
+  // with a per-transaction log (-l), for PostgreSQL's own latency percentiles at this concurrency
+  const logDir = join(workDir, 'pgbench-log');
+  mkdirSync(logDir, { recursive: true });
+  const sql = await pgbench(databaseUrl, [...pgArgs, '-T', String(seconds), '-l', `--log-prefix=${join(logDir, 'lists')}`, ...scriptArgs]);
+  const sqlLatencies = readdirSync(logDir).flatMap((f) => readFileSync(join(logDir, f), 'utf8').split('\n'))
+    .filter(Boolean).map((line) => Number(line.split(' ')[2]) / 1000); // "client transaction latency_us script epoch us"
+  log(`lists: pgbench ${round(sql.tps, 1)} tps (latency ${sql.latencyMs} ms, p95 ${round(percentile(sqlLatencies, 95), 1)} ms, ${sql.failed} failed)`);
 
   // the API, same combinations, same number of clients
   const urls = captured.map((c) => listUrl(c, pageSize));
@@ -154,6 +159,8 @@ export async function benchLists(ctx) {
     p50Ms: round(percentile(api.latencies, 50), 1),
     p99Ms: round(percentile(api.latencies, 99), 1),
     sqlLatencyMs: sql.latencyMs,
+    sqlP50Ms: round(percentile(sqlLatencies, 50), 1),
+    sqlP95Ms: round(percentile(sqlLatencies, 95), 1),
     connections,
     seconds,
     combinations: captured.length,

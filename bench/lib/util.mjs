@@ -117,6 +117,18 @@ export function memoryOf(pid) {
   return { rssMb: kb('VmRSS') / 1024, hwmMb: kb('VmHWM') / 1024 };
 }
 
+/**
+ * The processes that serve the API: with API_WORKERS > 1 the forked children of the supervising
+ * process (which serves nothing itself), else the process itself.
+ */
+export function servingProcesses(pid) {
+  let children = [];
+  try {
+    children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch { /* no children file: a kernel without CONFIG_PROC_CHILDREN */ }
+  return children.length ? children : [pid];
+}
+
 /** Sets the peak RSS (VmHWM) of a process back to its current RSS ("5" > clear_refs, Linux 4.0+); false where refused. */
 export function resetPeakRss(pid) {
   try {
