@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ApplicationKind, SEAT_HOLDING_STATES, Seat } from '@alliance/domain';
+import { ApplicationKind, ApplicationState, SEAT_HOLDING_STATES, Seat } from '@alliance/domain';
 import { Brackets, DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { AuthUser, isStaff } from '../auth/auth-user';
 import { AppError } from '../common/errors';
@@ -11,6 +11,15 @@ import { ApplicationFilter } from './application.schemas';
 import { CouncilApplication, Department, MemberApplication, QuotaException, Transition } from './application.entities';
 
 export type ApplicationRow = CouncilApplication | MemberApplication;
+
+/** What a workflow step changes on the application's row. */
+export interface StepChanges {
+  state: ApplicationState;
+  updatedAt: Date;
+  submittedAt?: Date;
+  lastComment?: string | null;
+}
+export type StepHistory = Pick<Transition, 'action' | 'from' | 'to' | 'actorId' | 'actorRole' | 'comment'>;
 
 interface RawBatch { id: number; opensAt: number; deadline: number }
 interface RawFile { id: string; applicationId: number; kind: string; fileName: string; contentType: string; size: number; sha256: string }
@@ -324,8 +333,19 @@ export class ApplicationsRepository {
 
   // --- history -------------------------------------------------------------------------------
 
-  async addTransition(m: EntityManager, t: Omit<Transition, 'id' | 'at'>): Promise<void> {
-    await m.getRepository(Transition).insert(t);
+  /** A workflow step: the application's new state and its history row, in one statement (one round trip). */
+  async recordStep(m: EntityManager, kind: ApplicationKind, id: number, changes: StepChanges, t: StepHistory): Promise<void> {
+    const params: unknown[] = [changes.state, changes.updatedAt];
+    const set = ['state = $1', 'updated_at = $2'];
+    if (changes.submittedAt !== undefined) set.push(`submitted_at = $${params.push(changes.submittedAt)}`);
+    if (changes.lastComment !== undefined) set.push(`last_comment = $${params.push(changes.lastComment)}`);
+    const p = (value: unknown) => `$${params.push(value)}`;
+    await m.query(
+      `WITH changed AS (UPDATE ${this.db.getMetadata(ENTITY[kind]).tableName} SET ${set.join(', ')} WHERE id = ${p(id)} RETURNING id)
+       INSERT INTO transitions (application_kind, application_id, action, from_state, to_state, actor_id, actor_role, comment)
+       SELECT ${p(kind)}, changed.id, ${p(t.action)}, ${p(t.from)}, ${p(t.to)}, ${p(t.actorId)}, ${p(t.actorRole)}, ${p(t.comment)} FROM changed`,
+      params,
+    );
   }
 
   history(kind: ApplicationKind, id: number): Promise<Transition[]> {

@@ -14,7 +14,7 @@ import { ApplicationPresenter, ApplicationView } from './application.presenter';
 import {
   ApplicationFilter, CouncilCreateInput, CouncilUpdateInput, MemberCreateInput, MemberUpdateInput,
 } from './application.schemas';
-import { ApplicationRow, ApplicationsRepository, inScope } from './applications.repository';
+import { ApplicationRow, ApplicationsRepository, inScope, type StepChanges } from './applications.repository';
 import { TransitionMails } from './transition-mails';
 
 const LABEL: Record<ApplicationKind, string> = { council: '理事单位申报', member: '成员申报' };
@@ -148,16 +148,14 @@ export class ApplicationsService {
       if (!decision.ok) this.refuse(action, decision);
       const from = app.state;
       const now = new Date();
-      const changes: Partial<ApplicationRow> = {
+      const changes: StepChanges = {
         state: decision.to,
         ...(action === 'submit' && { submittedAt: now }),
         ...((action === 'return' || action === 'reject') && { lastComment: comment }),
         updatedAt: now,
       };
-      await this.applications.update(kind, m, id, changes);
-      await this.applications.addTransition(m, {
-        applicationKind: kind, applicationId: id, action, from, to: decision.to,
-        actorId: user.id, actorRole: roleOfActor(decision.actor), comment: comment || null,
+      await this.applications.recordStep(m, kind, id, changes, {
+        action, from, to: decision.to, actorId: user.id, actorRole: roleOfActor(decision.actor), comment: comment || null,
       });
       await this.audit.record(m, user, { action: `transition.${action}`, entity: `${kind}_application`, entityId: id, data: { from, to: decision.to, comment } });
       await this.outbox.enqueue(m, await this.mails.intents(m, kind, { ...app, state: decision.to }, action, comment || null, user));
