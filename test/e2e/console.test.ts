@@ -81,7 +81,8 @@ test('the lead opens the queue dashboard from the menu, signed in by a single-us
   const page = await login(users.lead);
   const [popup] = await Promise.all([page.waitForEvent('popup'), page.getByText('队列监控').click()]);
   await popup.waitForURL((u) => u.pathname.startsWith('/api/queues') && !u.search.includes('ticket'), { timeout: 15_000 });
-  await popup.locator('#root *').first().waitFor({ timeout: 15_000 });
+  // bull-board first renders "Loading", then its queues
+  await popup.waitForFunction(() => /mail|Queues|队列/i.test(document.body.innerText), undefined, { timeout: 15_000 }).catch(() => undefined);
   expect(await popup.locator('body').innerText()).toMatch(/mail|Queues|队列/i);
   await popup.screenshot({ path: join(ARTIFACTS, 'lead-queues.png') });
   await page.close();
