@@ -27,7 +27,8 @@ const alive = (pid: number) => {
 };
 
 beforeAll(async () => {
-  stack = await startStack(cleanup, { apis: 0, workers: 0, apiEnv: { API_WORKERS: '2' } });
+  // info: the supervisor logs each process that listens, which the first test waits for
+  stack = await startStack(cleanup, { apis: 0, workers: 0, apiEnv: { API_WORKERS: '2', LOG_LEVEL: 'info' } });
 }, 120_000);
 
 afterAll(() => cleanup.run(), 60_000);

@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import cluster from 'node:cluster';
+import { pino } from 'pino';
 import { ENV, loadEnv, type Env } from './config/env';
 import { createHttpApp } from './http-app';
 
@@ -17,8 +18,9 @@ async function serve(): Promise<void> {
  * as replicas behind a load balancer are. A copy that dies is replaced; SIGTERM/SIGINT is passed on
  * and the primary exits when every copy has finished its requests in flight.
  */
-function superviseWorkers(count: number): void {
-  const logger = new Logger('Main');
+function superviseWorkers(count: number, env: Env): void {
+  // JSON lines like the API processes' own logs (nestjs-pino)
+  const logger = pino({ level: env.LOG_LEVEL, base: { pid: process.pid, context: 'Main' } });
   let stopping = false;
   let exitCode = 0;
   const listening = new Set<number>();
@@ -29,7 +31,7 @@ function superviseWorkers(count: number): void {
   };
   cluster.on('listening', (worker) => {
     listening.add(worker.id);
-    logger.log(`API process ${worker.process.pid} listening`);
+    logger.info(`API process ${worker.process.pid} listening`);
   });
   cluster.on('exit', (worker, code, signal) => {
     if (!stopping && !listening.has(worker.id)) {
@@ -46,13 +48,13 @@ function superviseWorkers(count: number): void {
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
   for (let i = 0; i < count; i++) cluster.fork();
-  logger.log(`API: ${count} processes (pid ${process.pid} supervises)`);
+  logger.info(`API: ${count} processes (pid ${process.pid} supervises)`);
 }
 
 function main(): void {
   // validated here too, so that a bad setting stops the boot once rather than in every copy
   const env = loadEnv();
-  if (cluster.isPrimary && env.API_WORKERS > 1) return superviseWorkers(env.API_WORKERS);
+  if (cluster.isPrimary && env.API_WORKERS > 1) return superviseWorkers(env.API_WORKERS, env);
   serve().catch((e) => {
     console.error(e instanceof Error ? e.message : e);
     process.exit(1);

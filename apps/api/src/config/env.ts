@@ -1,8 +1,5 @@
 import { z } from 'zod';
 
-/** A setting that may be given as "true"/"1"/"false"/"0". */
-const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
-
 const DEV_SECRET = 'development-only-token-secret-change-me-0123456789';
 
 const EnvSchema = z
@@ -35,7 +32,6 @@ const EnvSchema = z
     LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
     LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    LOG_PRETTY: flag.default(false),
   })
   .refine((e) => e.NODE_ENV !== 'production' || e.TOKEN_SECRET !== DEV_SECRET, {
     message: 'TOKEN_SECRET must be set in production',
