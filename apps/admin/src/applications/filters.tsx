@@ -60,6 +60,16 @@ export const BatchFilterList = ({ label }: { label: string }) => {
   );
 };
 
+/** The card of a list's filter sidebar, left of the list; hidden on narrow screens (the filter bar has free text there). */
+export const FilterSidebar = ({ children }: { children: ReactNode }) => (
+  <Card
+    variant="outlined"
+    sx={{ order: -1, mr: 1.5, mt: 1, width: 200, minWidth: 200, alignSelf: 'flex-start', display: { xs: 'none', md: 'block' } }}
+  >
+    <CardContent sx={{ p: 1.5, '&:last-child': { pb: 1.5 } }}>{children}</CardContent>
+  </Card>
+);
+
 /**
  * The filter sidebar of the reviewers' application lists: free text, saved queries (stored in
  * the browser), state, school type, honors, department category, batch, and for members seat
@@ -68,31 +78,26 @@ export const BatchFilterList = ({ label }: { label: string }) => {
 export const ApplicationFilterSidebar = ({ resource }: { resource: 'council-applications' | 'member-applications' }) => {
   const f = (field: string) => `resources.${resource}.fields.${field}`;
   return (
-    <Card
-      variant="outlined"
-      sx={{ order: -1, mr: 1.5, mt: 1, width: 200, minWidth: 200, alignSelf: 'flex-start', display: { xs: 'none', md: 'block' } }}
-    >
-      <CardContent sx={{ p: 1.5, '&:last-child': { pb: 1.5 } }}>
-        <FilterLiveSearch source="q" label={f('q')} />
-        <SavedQueriesList />
-        <CodeFilterList source="state" table="state" label={f('state')} icon={<FlagIcon />} />
-        <CodeFilterList source="schoolType" table="school_type" label={f('schoolType')} icon={<SchoolIcon />} />
-        <CodeFilterList source="schoolHonors" table="school_honor" label={f('schoolHonors')} icon={<EmojiEventsIcon />} />
-        <CodeFilterList
-          source="departmentCategory"
-          table="department_category"
-          label={f('departmentCategory')}
-          icon={<CategoryIcon />}
-        />
-        {resource === 'member-applications' && (
-          <>
-            <CodeFilterList source="seat" table="seat" label={f('seat')} icon={<EventSeatIcon />} />
-            <CodeFilterList source="targetGroup" table="target_group" label={f('targetGroup')} icon={<GroupsIcon />} />
-          </>
-        )}
-        <BatchFilterList label={f('batchId')} />
-      </CardContent>
-    </Card>
+    <FilterSidebar>
+      <FilterLiveSearch source="q" label={f('q')} />
+      <SavedQueriesList />
+      <CodeFilterList source="state" table="state" label={f('state')} icon={<FlagIcon />} />
+      <CodeFilterList source="schoolType" table="school_type" label={f('schoolType')} icon={<SchoolIcon />} />
+      <CodeFilterList source="schoolHonors" table="school_honor" label={f('schoolHonors')} icon={<EmojiEventsIcon />} />
+      <CodeFilterList
+        source="departmentCategory"
+        table="department_category"
+        label={f('departmentCategory')}
+        icon={<CategoryIcon />}
+      />
+      {resource === 'member-applications' && (
+        <>
+          <CodeFilterList source="seat" table="seat" label={f('seat')} icon={<EventSeatIcon />} />
+          <CodeFilterList source="targetGroup" table="target_group" label={f('targetGroup')} icon={<GroupsIcon />} />
+        </>
+      )}
+      <BatchFilterList label={f('batchId')} />
+    </FilterSidebar>
   );
 };
 
