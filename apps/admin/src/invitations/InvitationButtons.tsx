@@ -1,11 +1,8 @@
-import { useState } from 'react';
 import SendIcon from '@mui/icons-material/Send';
 import CancelIcon from '@mui/icons-material/Cancel';
-import {
-  Button, Confirm, useCanAccess, useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate,
-} from 'react-admin';
+import { useCanAccess, useDataProvider, useRecordContext, useTranslate } from 'react-admin';
+import { ConfirmedActionButton } from '../common/ConfirmedActionButton';
 import type { AllianceDataProvider } from '../data/dataProvider';
-import { errorMessage } from '../data/http';
 
 /**
  * Resend or revoke a pending invitation (lead). Both send or cancel a mail: a confirmation
@@ -15,46 +12,18 @@ const InvitationActionButton = ({ action }: { action: 'resend' | 'revoke' }) => 
   const record = useRecordContext();
   const { canAccess } = useCanAccess({ resource: 'invitations', action, record });
   const dataProvider = useDataProvider<AllianceDataProvider>();
-  const notify = useNotify();
-  const refresh = useRefresh();
   const translate = useTranslate();
-  const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
   if (!record || !canAccess || record.state !== 'pending') return null;
-  const confirm = async () => {
-    setBusy(true);
-    try {
-      await dataProvider.invitationAction(record.id, action);
-      notify(`app.invitations.${action}_done`, { type: 'success', messageArgs: { email: record.email } });
-      refresh();
-    } catch (e) {
-      notify(errorMessage(e), { type: 'error', messageArgs: { _: errorMessage(e) } });
-    } finally {
-      setBusy(false);
-      setOpen(false);
-    }
-  };
   return (
-    <>
-      <Button
-        label={`app.invitations.${action}`}
-        color={action === 'revoke' ? 'error' : 'primary'}
-        onClick={(e) => {
-          e.stopPropagation();
-          setOpen(true);
-        }}
-      >
-        {action === 'revoke' ? <CancelIcon /> : <SendIcon />}
-      </Button>
-      <Confirm
-        isOpen={open}
-        loading={busy}
-        title={`app.invitations.${action}`}
-        content={translate(`app.invitations.${action}_confirm`, { email: record.email, name: record.name })}
-        onConfirm={confirm}
-        onClose={() => setOpen(false)}
-      />
-    </>
+    <ConfirmedActionButton
+      label={`app.invitations.${action}`}
+      icon={action === 'revoke' ? <CancelIcon /> : <SendIcon />}
+      color={action === 'revoke' ? 'error' : 'primary'}
+      title={`app.invitations.${action}`}
+      content={translate(`app.invitations.${action}_confirm`, { email: record.email, name: record.name })}
+      run={() => dataProvider.invitationAction(record.id, action)}
+      done={[`app.invitations.${action}_done`, { email: record.email }]}
+    />
   );
 };
 
